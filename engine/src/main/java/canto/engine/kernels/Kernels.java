@@ -1,0 +1,120 @@
+package canto.engine.kernels;
+
+/**
+ * Every hot loop of the engine, over flat {@code float[]} arrays with explicit offsets.
+ *
+ * <p>Two implementations give the same answers: {@link ScalarKernels}, the readable reference
+ * that runs everywhere, and {@code SimdKernels}, the only class that imports
+ * {@code jdk.incubator.vector}. {@link #get()} returns the one chosen at start-up
+ * (see {@link KernelsProvider}).
+ *
+ * <p>Conventions: matrices are row-major; {@code [m, k]} means m rows of k floats starting at
+ * the given offset. Products <b>accumulate</b> into their output ({@code C += ...}); clear it
+ * first when a plain product is wanted. Element-wise kernels allow their output to alias
+ * their input. No kernel allocates.
+ *
+ * <p>Reductions (products, softmax sums) may add in a different order in the two
+ * implementations, so their results agree to rounding, not bit for bit. Element-wise kernels
+ * and the optimiser updates use the same operations in the same order (FMA where FMA is
+ * written) and agree exactly.
+ */
+public interface Kernels {
+
+    /** The kernels chosen at start-up. */
+    static Kernels get() { return KernelsProvider.INSTANCE; }
+
+    /** "scalar" or "simd". */
+    String name();
+
+    // ---- matrix products --------------------------------------------------------------
+
+    /** {@code C[m,n] += A[m,k] · B[n,k]ᵀ} — Linear forward ({@code y = x · Wᵀ}). */
+    void matmulNT(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k);
+
+    /** {@code C[m,n] += A[m,k] · B[k,n]} — Linear input gradient ({@code dX += dY · W}). */
+    void matmulNN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k);
+
+    /** {@code C[m,n] += A[k,m]ᵀ · B[k,n]} — Linear weight gradient ({@code dW += dYᵀ · X}). */
+    void matmulTN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k);
+
+    /** {@code y[r, :] = bias} for every row r of {@code y[rows, n]} (initialise before a product). */
+    void broadcastRows(float[] bias, int biasOff, float[] y, int yOff, int rows, int n);
+
+    /** {@code colSum[n] += Σ_r x[r, :]} over {@code x[rows, n]} — bias gradient. */
+    void addColumnSums(float[] x, int xOff, float[] colSum, int sumOff, int rows, int n);
+
+    // ---- embedding ----------------------------------------------------------------------
+
+    /**
+     * {@code out[i, :] = table[ids[i], :]} for i in [0, count), rows of {@code dim} floats.
+     * Ids must already be checked to lie in the table.
+     */
+    void gather(float[] table, int tableOff, int[] ids, int idsOff, float[] out, int outOff, int count, int dim);
+
+    /** {@code table[ids[i], :] += src[i, :]} for i in [0, count) — the embedding gradient. */
+    void scatterAdd(float[] src, int srcOff, int[] ids, int idsOff, float[] table, int tableOff, int count, int dim);
+
+    // ---- element-wise -------------------------------------------------------------------
+
+    /** {@code y = max(x, 0)}. */
+    void reluForward(float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** {@code dx = y > 0 ? dy : 0}, from the forward output y. */
+    void reluBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int n);
+
+    /** {@code y = 1 / (1 + exp(-x))}. */
+    void sigmoidForward(float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** {@code dx = dy · y · (1 - y)}. */
+    void sigmoidBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int n);
+
+    /** {@code y = tanh(x)}. */
+    void tanhForward(float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** {@code dx = dy · (1 - y²)}. */
+    void tanhBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int n);
+
+    /** {@code z = x ⊙ y} (dropout masks). */
+    void multiply(float[] x, int xOff, float[] y, int yOff, float[] z, int zOff, int n);
+
+    /** {@code y += alpha · x}. */
+    void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** {@code x *= alpha}. */
+    void scale(float alpha, float[] x, int xOff, int n);
+
+    // ---- loss ---------------------------------------------------------------------------
+
+    /**
+     * Softmax over each row of {@code logits[rows, classes]} into {@code probs} and the summed
+     * cross-entropy {@code Σ_r -log p[r, labels[r]]}, computed stably (max subtracted,
+     * log-sum-exp, sums in double).
+     */
+    double softmaxCrossEntropy(float[] logits, int logitsOff, int[] labels, int labelsOff,
+                               float[] probs, int probsOff, int rows, int classes);
+
+    /** {@code dlogits[r, :] = scale · (probs[r, :] - onehot(labels[r]))}. */
+    void softmaxCrossEntropyBackward(float[] probs, int probsOff, int[] labels, int labelsOff,
+                                     float[] dlogits, int dOff, int rows, int classes, float scale);
+
+    // ---- optimisers ---------------------------------------------------------------------
+
+    /**
+     * One Adam step over n parameters, PyTorch semantics:
+     * <pre>
+     * g  = grad + weightDecay · p
+     * m  = beta1 · m + (1 - beta1) · g          (flushed to 0 when |m| &lt; 1e-30)
+     * v  = beta2 · v + (1 - beta2) · g²         (flushed to 0 when v &lt; 1e-30)
+     * p -= stepSize · m / (sqrt(v) / sqrtBc2 + eps)
+     * </pre>
+     * where {@code stepSize = lr / (1 - beta1^t)} and {@code sqrtBc2 = sqrt(1 - beta2^t)}.
+     * Flushing keeps the moments out of the subnormal range (every operation on a subnormal
+     * float is many times slower); the update such a moment would cause is far below float
+     * resolution of any parameter.
+     */
+    void adamStep(float[] p, float[] g, float[] m, float[] v, int off, int n,
+                  float stepSize, float beta1, float beta2, float eps, float sqrtBc2, float weightDecay);
+
+    /** The magnitude below which {@link #adamStep} flushes a moment to zero. */
+    float ADAM_FLUSH = 1e-30f;
+}

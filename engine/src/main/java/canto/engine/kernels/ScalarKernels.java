@@ -1,0 +1,208 @@
+package canto.engine.kernels;
+
+/**
+ * The reference kernels: plain loops written for clarity first and reasonable speed second
+ * (independent accumulators in dot products, axpy-form inner loops that the JIT can
+ * auto-vectorise). They run when the vector module is absent and are the yardstick every
+ * SIMD kernel is tested against.
+ */
+public final class ScalarKernels implements Kernels {
+
+    @Override public String name() { return "scalar"; }
+
+    // ---- matrix products --------------------------------------------------------------
+
+    @Override
+    public void matmulNT(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+        // A [m,k], B [n,k], C [m,n]: C[i,j] += dot(A[i,:], B[j,:])
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * k;
+            int ci = cOff + i * n;
+            for (int j = 0; j < n; j++) {
+                c[ci + j] += dot(a, ai, b, bOff + j * k, k);
+            }
+        }
+    }
+
+    /** Dot product with four independent accumulators (the JIT cannot reorder float sums). */
+    static float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += x[xOff + i] * y[yOff + i];
+            s1 += x[xOff + i + 1] * y[yOff + i + 1];
+            s2 += x[xOff + i + 2] * y[yOff + i + 2];
+            s3 += x[xOff + i + 3] * y[yOff + i + 3];
+        }
+        for (; i < n; i++) s0 += x[xOff + i] * y[yOff + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public void matmulNN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+        // A [m,k], B [k,n], C [m,n]: C[i,:] += A[i,p] * B[p,:]  (i-k-j order, no reductions)
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * n;
+            for (int p = 0; p < k; p++) {
+                float aip = a[aOff + i * k + p];
+                if (aip == 0f) continue; // ReLU and dropout zeros are common
+                int bp = bOff + p * n;
+                for (int j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+            }
+        }
+    }
+
+    @Override
+    public void matmulTN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+        // A [k,m], B [k,n], C [m,n]: C[i,:] += A[p,i] * B[p,:]
+        for (int p = 0; p < k; p++) {
+            int ap = aOff + p * m;
+            int bp = bOff + p * n;
+            for (int i = 0; i < m; i++) {
+                float api = a[ap + i];
+                if (api == 0f) continue;
+                int ci = cOff + i * n;
+                for (int j = 0; j < n; j++) c[ci + j] += api * b[bp + j];
+            }
+        }
+    }
+
+    @Override
+    public void broadcastRows(float[] bias, int biasOff, float[] y, int yOff, int rows, int n) {
+        for (int r = 0; r < rows; r++) System.arraycopy(bias, biasOff, y, yOff + r * n, n);
+    }
+
+    @Override
+    public void addColumnSums(float[] x, int xOff, float[] colSum, int sumOff, int rows, int n) {
+        for (int r = 0; r < rows; r++) {
+            int xr = xOff + r * n;
+            for (int j = 0; j < n; j++) colSum[sumOff + j] += x[xr + j];
+        }
+    }
+
+    // ---- embedding ----------------------------------------------------------------------
+
+    @Override
+    public void gather(float[] table, int tableOff, int[] ids, int idsOff, float[] out, int outOff, int count, int dim) {
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(table, tableOff + ids[idsOff + i] * dim, out, outOff + i * dim, dim);
+        }
+    }
+
+    @Override
+    public void scatterAdd(float[] src, int srcOff, int[] ids, int idsOff, float[] table, int tableOff, int count, int dim) {
+        for (int i = 0; i < count; i++) {
+            int row = tableOff + ids[idsOff + i] * dim;
+            int s = srcOff + i * dim;
+            for (int j = 0; j < dim; j++) table[row + j] += src[s + j];
+        }
+    }
+
+    // ---- element-wise -------------------------------------------------------------------
+
+    @Override
+    public void reluForward(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = Math.max(x[xOff + i], 0f);
+    }
+
+    @Override
+    public void reluBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int n) {
+        for (int i = 0; i < n; i++) dx[dxOff + i] = y[yOff + i] > 0f ? dy[dyOff + i] : 0f;
+    }
+
+    @Override
+    public void sigmoidForward(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = 1f / (1f + (float) Math.exp(-x[xOff + i]));
+    }
+
+    @Override
+    public void sigmoidBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int n) {
+        for (int i = 0; i < n; i++) {
+            float s = y[yOff + i];
+            dx[dxOff + i] = dy[dyOff + i] * (s * (1f - s));
+        }
+    }
+
+    @Override
+    public void tanhForward(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = (float) Math.tanh(x[xOff + i]);
+    }
+
+    @Override
+    public void tanhBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int n) {
+        for (int i = 0; i < n; i++) {
+            float t = y[yOff + i];
+            dx[dxOff + i] = dy[dyOff + i] * (1f - t * t);
+        }
+    }
+
+    @Override
+    public void multiply(float[] x, int xOff, float[] y, int yOff, float[] z, int zOff, int n) {
+        for (int i = 0; i < n; i++) z[zOff + i] = x[xOff + i] * y[yOff + i];
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] += alpha * x[xOff + i];
+    }
+
+    @Override
+    public void scale(float alpha, float[] x, int xOff, int n) {
+        for (int i = 0; i < n; i++) x[xOff + i] *= alpha;
+    }
+
+    // ---- loss ---------------------------------------------------------------------------
+
+    @Override
+    public double softmaxCrossEntropy(float[] logits, int logitsOff, int[] labels, int labelsOff,
+                                      float[] probs, int probsOff, int rows, int classes) {
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            int lr = logitsOff + r * classes;
+            int pr = probsOff + r * classes;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < classes; j++) max = Math.max(max, logits[lr + j]);
+            double sum = 0;
+            for (int j = 0; j < classes; j++) {
+                float e = (float) Math.exp(logits[lr + j] - max);
+                probs[pr + j] = e;
+                sum += e;
+            }
+            float inv = (float) (1.0 / sum);
+            for (int j = 0; j < classes; j++) probs[pr + j] *= inv;
+            loss += Math.log(sum) - (logits[lr + labels[labelsOff + r]] - max);
+        }
+        return loss;
+    }
+
+    @Override
+    public void softmaxCrossEntropyBackward(float[] probs, int probsOff, int[] labels, int labelsOff,
+                                            float[] dlogits, int dOff, int rows, int classes, float scale) {
+        for (int r = 0; r < rows; r++) {
+            int pr = probsOff + r * classes;
+            int dr = dOff + r * classes;
+            for (int j = 0; j < classes; j++) dlogits[dr + j] = scale * probs[pr + j];
+            dlogits[dr + labels[labelsOff + r]] -= scale;
+        }
+    }
+
+    // ---- optimisers ---------------------------------------------------------------------
+
+    @Override
+    public void adamStep(float[] p, float[] g, float[] m, float[] v, int off, int n,
+                         float stepSize, float beta1, float beta2, float eps, float sqrtBc2, float weightDecay) {
+        float oneMinusBeta1 = 1f - beta1;
+        float oneMinusBeta2 = 1f - beta2;
+        for (int i = off, end = off + n; i < end; i++) {
+            float gi = weightDecay == 0f ? g[i] : g[i] + weightDecay * p[i];
+            float mi = Math.fma(oneMinusBeta1, gi, beta1 * m[i]);
+            float vi = Math.fma(oneMinusBeta2, gi * gi, beta2 * v[i]);
+            if (Math.abs(mi) < ADAM_FLUSH) mi = 0f;
+            if (vi < ADAM_FLUSH) vi = 0f;
+            m[i] = mi;
+            v[i] = vi;
+            float denom = (float) Math.sqrt(vi) / sqrtBc2 + eps;
+            p[i] = p[i] - stepSize * (mi / denom);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package canto.engine.nn;
+
+import canto.engine.kernels.Kernels;
+import canto.engine.tensor.Tensor;
+import canto.engine.util.Rng;
+
+/**
+ * Inverted dropout, as PyTorch's {@code nn.Dropout}: in training mode each element is zeroed
+ * with probability p and the rest scaled by {@code 1/(1-p)}; in evaluation mode it is the
+ * identity. The masks come from the layer's own seeded {@link Rng}.
+ */
+public final class Dropout implements Module {
+    private final Kernels kernels = Kernels.get();
+    private final float p;
+    private final float keepScale;
+    private final Rng rng;
+    private boolean training = true;
+    private boolean maskedLastForward;
+    private float[] mask;
+    private float[] outputBuf;
+    private float[] gradBuf;
+    private int[] shape;
+    private int n;
+
+    public Dropout(float p, Rng rng) {
+        if (!(p >= 0f && p < 1f)) throw new IllegalArgumentException("dropout probability must be in [0, 1): " + p);
+        this.p = p;
+        this.keepScale = 1f / (1f - p);
+        this.rng = rng;
+    }
+
+    public float probability() { return p; }
+
+    @Override public void setTraining(boolean training) { this.training = training; }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        maskedLastForward = training && p > 0f;
+        if (!maskedLastForward) return x;
+        n = x.size();
+        shape = x.shape();
+        mask = Buffers.ensure(mask, n);
+        for (int i = 0; i < n; i++) mask[i] = rng.nextFloat() < p ? 0f : keepScale;
+        outputBuf = Buffers.ensure(outputBuf, n);
+        kernels.multiply(x.data(), x.offset(), mask, 0, outputBuf, 0, n);
+        return new Tensor(outputBuf, 0, shape);
+    }
+
+    @Override
+    public Tensor backward(Tensor dy) {
+        if (!maskedLastForward) return dy;
+        gradBuf = Buffers.ensure(gradBuf, n);
+        kernels.multiply(dy.data(), dy.offset(), mask, 0, gradBuf, 0, n);
+        return new Tensor(gradBuf, 0, shape);
+    }
+
+    @Override public String toString() { return "Dropout(p=" + p + ")"; }
+}

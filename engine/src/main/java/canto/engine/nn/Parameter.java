@@ -1,0 +1,40 @@
+package canto.engine.nn;
+
+import canto.engine.tensor.Tensor;
+
+/**
+ * A trainable tensor and its gradient, same shape.
+ *
+ * <p>A layer creates its parameters with their own arrays; {@link Parameters#of} then moves
+ * every parameter of a model into one value arena and one gradient arena, so zeroing the
+ * gradients is one fill and an optimiser step is one pass over flat arrays. Layers therefore
+ * read {@link #value()} and {@link #grad()} on every call and never keep their arrays.
+ */
+public final class Parameter {
+    private final String localName;
+    private final int[] shape;
+    private Tensor value;
+    private Tensor grad;
+
+    public Parameter(String localName, int... shape) {
+        this.localName = localName;
+        this.shape = shape.clone();
+        this.value = Tensor.zeros(shape);
+        this.grad = Tensor.zeros(shape);
+    }
+
+    /** The name within its layer, e.g. {@code weight}. Full names come from {@link Parameters}. */
+    public String localName() { return localName; }
+    public int[] shape() { return shape.clone(); }
+    public int size() { return value.size(); }
+    public Tensor value() { return value; }
+    public Tensor grad() { return grad; }
+
+    /** Copies the value into {@code values[offset..]} and views both arenas from now on. */
+    void moveTo(float[] values, float[] grads, int offset) {
+        System.arraycopy(value.data(), value.offset(), values, offset, value.size());
+        System.arraycopy(grad.data(), grad.offset(), grads, offset, grad.size());
+        value = new Tensor(values, offset, shape);
+        grad = new Tensor(grads, offset, shape);
+    }
+}

@@ -1,6 +1,8 @@
 package canto.engine.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import canto.engine.optim.Adam;
@@ -46,5 +48,12 @@ class OverfitTest {
     @Test
     void sameSeedSameLosses() {
         assertArrayEquals(train(7, 50), train(7, 50));
+    }
+
+    @Test
+    void differentSeedsDifferentLosses() {
+        float[] a = train(7, 5), b = train(8, 5);
+        assertNotEquals(a[0], b[0], "different initialisation, different first loss");
+        assertFalse(java.util.Arrays.equals(a, b));
     }
 }

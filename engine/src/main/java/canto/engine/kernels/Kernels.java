@@ -23,6 +23,18 @@ public interface Kernels {
     /** The kernels chosen at start-up. */
     static Kernels get() { return KernelsProvider.INSTANCE; }
 
+    /** A new instance of the scalar reference kernels (for benchmarks and parity tests). */
+    static Kernels scalar() { return new ScalarKernels(); }
+
+    /**
+     * A new instance of the SIMD kernels, whatever was chosen at start-up (for benchmarks and
+     * parity tests).
+     *
+     * @throws IllegalStateException when the JVM was started without
+     *         {@code --add-modules jdk.incubator.vector}
+     */
+    static Kernels simd() { return KernelsProvider.loadSimd(); }
+
     /** "scalar" or "simd". */
     String name();
 

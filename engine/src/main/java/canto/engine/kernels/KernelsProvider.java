@@ -51,6 +51,19 @@ final class KernelsProvider {
         return new ScalarKernels();
     }
 
+    /** Loads {@code SimdKernels} by name; fails clearly when the vector module is absent. */
+    static Kernels loadSimd() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalStateException("SIMD kernels need the JVM option --add-modules jdk.incubator.vector");
+        }
+        try {
+            Class<?> c = MethodHandles.lookup().findClass("canto.engine.kernels.SimdKernels");
+            return (Kernels) c.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("SIMD kernels could not be loaded: " + e, e);
+        }
+    }
+
     /** Runs a product and an Adam step through both kernels; null when they agree. */
     static String selfCheck(Kernels simd, Kernels scalar) {
         int m = 5, n = 37, k = 41;

@@ -1,0 +1,90 @@
+package canto.tagger.parse;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code eval [--data FILE...] [--folds 5] [--seed N] [--errors]}: k-fold cross-validation
+ * by title of our model and of the published baseline on the same folds. Tested titles are
+ * only the real ones; titles we wrote are added to every training fold. Prints artist-exact,
+ * title-exact and both-exact rates; {@code --errors} also lists our model's wrong titles.
+ */
+public final class EvalCommand {
+    static final String USAGE = "usage: tagger eval [--data FILE...] [--folds 5] [--seed N] [--errors] [--no-baseline]";
+
+    private EvalCommand() {}
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        List<Path> files = new ArrayList<>();
+        long seed = 1;
+        int folds = 5;
+        boolean errors = false, baseline = true;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--data":
+                        files.add(Path.of(Args.value(args, i++)));
+                        while (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) files.add(Path.of(args.get(++i)));
+                        break;
+                    case "--seed": seed = Args.longValue(args, i++); break;
+                    case "--folds": folds = Args.intValue(args, i++, 2, 1000); break;
+                    case "--errors": errors = true; break;
+                    case "--no-baseline": baseline = false; break;
+                    case "-h": case "--help": out.println(USAGE); return 0;
+                    default: throw new Args.UsageException("unknown argument " + a);
+                }
+            }
+        } catch (Args.UsageException e) {
+            err.println("tagger eval: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        Args.preferScalarKernels();
+        List<LabelledTitle> data;
+        try {
+            if (files.isEmpty()) files = TrainingData.defaultFiles();
+            data = TrainingData.load(files);
+        } catch (DataException | IOException e) {
+            err.println("tagger eval: " + e.getMessage());
+            return 1;
+        }
+        long real = data.stream().filter(LabelledTitle::real).count();
+        if (real < folds) {
+            err.println("tagger eval: " + real + " real titles cannot make " + folds + " folds");
+            return 1;
+        }
+        out.printf(Locale.ROOT, "%d-fold cross-validation, seed %d: tested on %d real titles; %d written titles added to every training fold%n",
+                folds, seed, real, data.size() - real);
+        out.println("data: " + TrainingData.describe(files, data));
+        out.printf(Locale.ROOT, "%-34s %9s %9s %9s%n", "method", "artist", "title", "both");
+        final Trainer.Options opt = Trainer.Options.defaults(seed);
+        List<CrossValidation.Outcome> outcomes = new ArrayList<>();
+        CrossValidation.Score ours = CrossValidation.run(data, folds, seed,
+                (train, s) -> new NeuralTitleParser(Trainer.train(train, TokenClassifier.Config.defaults(), opt.withSeed(s), null),
+                        java.util.Map.of()), outcomes);
+        row(out, "ours (hashed features + window)", ours);
+        if (baseline) {
+            CrossValidation.Score base = CrossValidation.run(data, folds, seed, BaselineParser::train, null);
+            row(out, "published (14 features, MLP 100)", base);
+        }
+        if (errors) {
+            out.println("our wrong titles (gold -> parsed):");
+            for (CrossValidation.Outcome o : outcomes) {
+                if (o.artistOk() && o.titleOk()) continue;
+                out.println("  " + o.gold().title() + "\n      gold " + o.gold().artists() + " " + o.gold().titles()
+                        + "\n      got  " + o.parsed().artists() + " " + o.parsed().titles());
+            }
+        }
+        return 0;
+    }
+
+    private static void row(PrintStream out, String name, CrossValidation.Score s) {
+        out.printf(Locale.ROOT, "%-34s %8.1f%% %8.1f%% %8.1f%%   (%d/%d/%d of %d)%n", name, s.artist(), s.title(), s.both(),
+                s.artistExact(), s.titleExact(), s.bothExact(), s.titles());
+    }
+}

@@ -1,0 +1,107 @@
+package canto.tagger.parse;
+
+import canto.engine.io.SafeTensors;
+import canto.engine.nn.Parameters;
+import canto.engine.tensor.Tensor;
+import canto.engine.util.Rng;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The title parser the tagger uses: {@link FileNames} strips a file name back to the video
+ * title, {@link Tokenizer} cuts it, {@link TokenClassifier} labels every token artist / title /
+ * other, {@link Pieces} joins the labels into pieces. The model is a safetensors file; the
+ * bundled one is {@value #RESOURCE} in the jar.
+ *
+ * <p>Thread-safe: {@link #parse} is synchronized (the model's layers reuse buffers), so
+ * threads share one parser one title at a time; make one parser per thread for parallel speed.
+ */
+public final class NeuralTitleParser implements TitleParser {
+    /** Class-path location of the bundled model. */
+    public static final String RESOURCE = "/canto/tagger/parse/title-model.safetensors";
+    private static final int[] NO_TITLES = new int[0];
+
+    private final TokenClassifier model;
+    private final FeatureExtractor features;
+    private final Map<String, String> metadata;
+    private int[] titleOf = NO_TITLES;
+
+    NeuralTitleParser(TokenClassifier model, Map<String, String> metadata) {
+        this.model = model;
+        this.features = new FeatureExtractor(model.config().buckets());
+        this.metadata = Map.copyOf(metadata);
+    }
+
+    /** Loads the model bundled in the jar. */
+    public static NeuralTitleParser loadBundled() {
+        try {
+            return fromContents(SafeTensors.readResource(NeuralTitleParser.class, RESOURCE), "bundled model " + RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled model " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a model written by {@code train}. */
+    public static NeuralTitleParser load(Path file) throws IOException {
+        return fromContents(SafeTensors.read(file), file.toString());
+    }
+
+    static NeuralTitleParser fromContents(SafeTensors.Contents contents, String source) {
+        Map<String, String> meta = contents.metadata();
+        if (!ModelFile.FORMAT.equals(meta.get("format"))) {
+            throw new DataException(source + ": not a title-parser model (metadata 'format' is " + meta.get("format") + ")");
+        }
+        TokenClassifier.Config config = TokenClassifier.Config.fromMetadata(meta, source);
+        if (config.featureVersion() != FeatureExtractor.VERSION) {
+            throw new DataException(source + ": model uses feature version " + config.featureVersion()
+                    + ", this program has version " + FeatureExtractor.VERSION + "; retrain it");
+        }
+        TokenClassifier model = new TokenClassifier(config, new Rng(0));
+        SafeTensors.load(contents, Parameters.of(model), source);
+        return new NeuralTitleParser(model, meta);
+    }
+
+    /** The model file's metadata (architecture, hyper-parameters, training data). */
+    public Map<String, String> metadata() { return metadata; }
+
+    @Override
+    public synchronized ParsedTitle parse(String titleOrFileName) {
+        String title = FileNames.toTitle(titleOrFileName);
+        List<Token> tokens = Tokenizer.tokenize(title);
+        int n = tokens.size();
+        if (n == 0) return new ParsedTitle(titleOrFileName, List.of(), List.of(), 0);
+        float[] probs = probabilities(tokens);
+        int[] labels = new int[n];
+        double confidence = 0;
+        for (int t = 0; t < n; t++) {
+            int best = 0;
+            for (int c = 1; c < 3; c++) if (probs[t * 3 + c] > probs[t * 3 + best]) best = c;
+            labels[t] = best;
+            confidence += probs[t * 3 + best];
+        }
+        return new ParsedTitle(titleOrFileName, Pieces.of(title, tokens, labels, TokenLabel.ARTIST),
+                Pieces.of(title, tokens, labels, TokenLabel.TITLE), confidence / n);
+    }
+
+    /** Softmax probabilities {@code [T, 3]} (row-major) of the tokens of one title. */
+    float[] probabilities(List<Token> tokens) {
+        int n = tokens.size();
+        if (titleOf.length < n) titleOf = new int[Math.max(n, 64)]; // all zeros: one title
+        Tensor logits = model.forward(features.extract(tokens), titleOf);
+        float[] p = Arrays.copyOfRange(logits.data(), logits.offset(), logits.offset() + n * 3);
+        for (int t = 0; t < n; t++) {
+            int o = t * 3;
+            float m = Math.max(p[o], Math.max(p[o + 1], p[o + 2]));
+            float a = (float) Math.exp(p[o] - m), b = (float) Math.exp(p[o + 1] - m), c = (float) Math.exp(p[o + 2] - m);
+            float s = a + b + c;
+            p[o] = a / s;
+            p[o + 1] = b / s;
+            p[o + 2] = c / s;
+        }
+        return p;
+    }
+}

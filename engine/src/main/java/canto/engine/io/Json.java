@@ -119,11 +119,13 @@ public final class Json {
                 case 't': sb.append('\t'); break;
                 case 'u':
                     if (pos + 4 > s.length()) throw error("short \\u escape");
-                    try {
-                        sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("bad \\u escape");
+                    int code = 0;
+                    for (int i = 0; i < 4; i++) {
+                        int digit = hexDigit(s.charAt(pos + i));
+                        if (digit < 0) throw error("bad \\u escape");
+                        code = code * 16 + digit;
                     }
+                    sb.append((char) code);
                     pos += 4;
                     break;
                 default: throw error("bad escape \\" + e);
@@ -131,17 +133,45 @@ public final class Json {
         }
     }
 
+    private static int hexDigit(char h) {
+        if (h >= '0' && h <= '9') return h - '0';
+        if (h >= 'a' && h <= 'f') return h - 'a' + 10;
+        if (h >= 'A' && h <= 'F') return h - 'A' + 10;
+        return -1;
+    }
+
+    /** {@code -? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?}, as the JSON grammar says. */
     private Object number() {
         int start = pos;
         if (peek() == '-') pos++;
-        while (pos < s.length() && "0123456789+-.eE".indexOf(s.charAt(pos)) >= 0) pos++;
+        if (peek() == '0') pos++;
+        else if (!digits()) throw error("bad number");
+        boolean integral = true;
+        if (peek() == '.') {
+            pos++;
+            integral = false;
+            if (!digits()) throw error("bad number: no digits after '.'");
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            pos++;
+            integral = false;
+            if (peek() == '+' || peek() == '-') pos++;
+            if (!digits()) throw error("bad number: no digits in the exponent");
+        }
+        if (pos < s.length() && Character.isLetterOrDigit(s.charAt(pos))) throw error("bad number");
         String t = s.substring(start, pos);
         try {
-            if (t.indexOf('.') < 0 && t.indexOf('e') < 0 && t.indexOf('E') < 0) return Long.parseLong(t);
-            return Double.parseDouble(t);
+            return integral ? (Object) Long.parseLong(t) : (Object) Double.parseDouble(t);
         } catch (NumberFormatException ex) {
-            throw error("bad number '" + t + "'");
+            throw error("number '" + t + "' out of range");
         }
+    }
+
+    /** Skips a run of ASCII digits; false when there was none. */
+    private boolean digits() {
+        int start = pos;
+        while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') pos++;
+        return pos > start;
     }
 
     private Object literal(String word, Object v) {

@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +127,13 @@ public final class SafeTensors {
         if (headerLen < 2 || headerLen > MAX_HEADER || headerLen > bytes.length - 8) {
             throw new SafeTensorsException(source + ": header length " + headerLen + " does not fit a file of " + bytes.length + " bytes (truncated or not safetensors)");
         }
-        String headerText = new String(bytes, 8, (int) headerLen, StandardCharsets.UTF_8);
+        String headerText;
+        try {
+            headerText = StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(bytes, 8, (int) headerLen)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SafeTensorsException(source + ": corrupt header: not valid UTF-8");
+        }
         Object parsed;
         try {
             parsed = Json.parse(headerText);
@@ -138,7 +145,7 @@ public final class SafeTensors {
         long dataLen = bytes.length - (long) dataStart;
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         Map<String, String> metadata = new LinkedHashMap<>();
-        long covered = 0;
+        List<long[]> ranges = new ArrayList<>(); // [begin, end) of every tensor, to check they tile the data
         for (Map.Entry<?, ?> e : ((Map<?, ?>) parsed).entrySet()) {
             String name = (String) e.getKey();
             if (name.equals("__metadata__")) {
@@ -156,12 +163,20 @@ public final class SafeTensors {
             }
             int[] shape = longs(info.get("shape"), source, name, "shape", -1);
             int[] offs = longs(info.get("data_offsets"), source, name, "data_offsets", 2);
-            long n = 1;
-            for (int d : shape) n *= d;
+            long n = 1; // elements; Long.MAX_VALUE when the shape's product overflows
+            try {
+                for (int d : shape) n = Math.multiplyExact(n, d);
+            } catch (ArithmeticException overflow) {
+                n = Long.MAX_VALUE;
+            }
             long begin = offs[0], end = offs[1];
             if (begin > end || end > dataLen) {
                 throw new SafeTensorsException(source + ": tensor '" + name + "' data_offsets [" + begin + ", " + end
                         + "] lie outside the " + dataLen + " data bytes (truncated file?)");
+            }
+            if (n > dataLen) {
+                throw new SafeTensorsException(source + ": tensor '" + name + "' shape " + Arrays.toString(shape)
+                        + " is too large for the " + dataLen + " data bytes");
             }
             if (end - begin != 4 * n) {
                 throw new SafeTensorsException(source + ": tensor '" + name + "' shape " + Arrays.toString(shape)
@@ -171,7 +186,19 @@ public final class SafeTensors {
             ByteBuffer slice = ByteBuffer.wrap(bytes, dataStart + (int) begin, (int) (end - begin)).order(ByteOrder.LITTLE_ENDIAN);
             slice.asFloatBuffer().get(data);
             tensors.put(name, new Tensor(data, 0, shape));
-            covered += end - begin;
+            ranges.add(new long[] {begin, end});
+        }
+        // As the reference reader requires: sorted by offset, the tensors tile the data exactly.
+        ranges.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        long covered = 0;
+        for (long[] r : ranges) {
+            if (r[0] < covered) {
+                throw new SafeTensorsException(source + ": tensors overlap at data byte " + r[0] + " (corrupt file)");
+            }
+            if (r[0] > covered) {
+                throw new SafeTensorsException(source + ": data bytes [" + covered + ", " + r[0] + ") belong to no tensor (corrupt file)");
+            }
+            covered = r[1];
         }
         if (covered != dataLen) {
             throw new SafeTensorsException(source + ": tensors cover " + covered + " of " + dataLen + " data bytes (corrupt file)");

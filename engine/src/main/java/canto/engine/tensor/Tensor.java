@@ -20,23 +20,31 @@ public final class Tensor {
         this.data = data;
         this.offset = offset;
         this.shape = shape.clone();
-        long n = 1;
-        for (int d : shape) {
-            if (d < 0) throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
-            n *= d;
-        }
-        if (n > Integer.MAX_VALUE || offset < 0 || offset + n > data.length) {
+        long n = elements(shape);
+        if (offset < 0 || offset + n > data.length) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " at offset " + offset
                     + " does not fit an array of " + data.length);
         }
         this.size = (int) n;
     }
 
+    /** The number of elements of {@code shape}; an error when negative or above 2^31 - 1. */
+    private static long elements(int[] shape) {
+        for (int d : shape) {
+            if (d < 0) throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
+            if (d == 0) return 0;
+        }
+        long n = 1;
+        for (int d : shape) {
+            n *= d; // both factors below 2^31: no overflow before the check
+            if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has more than 2^31 - 1 elements");
+        }
+        return n;
+    }
+
     /** A new zero tensor with its own array. */
     public static Tensor zeros(int... shape) {
-        long n = 1;
-        for (int d : shape) n *= d;
-        return new Tensor(new float[Math.toIntExact(n)], 0, shape);
+        return new Tensor(new float[(int) elements(shape)], 0, shape);
     }
 
     /** A tensor over a copy of {@code values}. */

@@ -1,0 +1,77 @@
+package canto.genre.train;
+
+import canto.engine.kernels.Kernels;
+import canto.engine.nn.Module;
+import canto.engine.nn.Parameters;
+import canto.engine.nn.TwoBranch;
+import canto.engine.optim.Adam;
+import canto.engine.util.Rng;
+import canto.genre.data.SongTable;
+import canto.genre.data.TokenizedLyrics;
+import canto.genre.data.TrainValidationSplit;
+import canto.genre.data.Vocabulary;
+import canto.genre.model.GenreModels;
+
+/**
+ * Runs one experiment with one seed: split, vocabulary from the training split, model,
+ * Adam, training. The seed fixes everything, in this order of draws from {@code new Rng(seed)}:
+ * the split, the initial weights and dropout streams, the per-epoch shuffles. The same seed
+ * therefore gives the same split to all three experiments.
+ */
+public final class ExperimentRunner {
+    private ExperimentRunner() {}
+
+    /** What a data file must hold for {@code e}; null when {@code table} can serve it. */
+    public static String whyNot(SongTable table, Experiment e) {
+        if (e.usesLyrics() && !table.hasLyrics()) return "it has no 'lyrics' column";
+        if (e.usesFeatures() && !table.hasFeatures()) {
+            return "it lacks " + table.missingFeatureColumns().size() + " of the 22 feature columns (first: '"
+                    + table.missingFeatureColumns().get(0) + "')";
+        }
+        return null;
+    }
+
+    /**
+     * @param lyrics the table's tokenised lyrics (null when {@code e} does not use lyrics)
+     */
+    public static TrainedRun run(SongTable table, TokenizedLyrics lyrics, Experiment e, long seed,
+                                 int epochs, int batchSize, EpochListener listener) {
+        String problem = whyNot(table, e);
+        if (problem != null) throw new IllegalArgumentException(table.file() + " cannot serve experiment " + e.id() + ": " + problem);
+        Rng master = new Rng(seed);
+        TrainValidationSplit split = TrainValidationSplit.shuffled(table.rows(), master.split());
+        Rng init = master.split();
+        Rng shuffle = master.split();
+
+        Vocabulary vocabulary = e.usesLyrics() ? Vocabulary.build(lyrics, split.train()) : null;
+        float[] ids = vocabulary == null ? null : vocabulary.encodeAll(lyrics);
+        int maxBatch = Math.max(batchSize, Trainer.EVAL_BATCH);
+        GenreNetwork network;
+        switch (e) {
+            case LYRICS: {
+                Module model = GenreModels.lyrics(vocabulary.size() + 1, init);
+                network = GenreNetwork.lyrics(model, ids, maxBatch);
+                break;
+            }
+            case FEATURES: {
+                Module model = GenreModels.features(init);
+                network = GenreNetwork.features(model, table.features(), maxBatch);
+                break;
+            }
+            default: {
+                TwoBranch model = GenreModels.combined(vocabulary.size() + 1, init);
+                network = GenreNetwork.combined(model, ids, table.features(), maxBatch);
+            }
+        }
+        Adam adam = new Adam(Parameters.of(network.model()), Experiment.LEARNING_RATE);
+        Trainer trainer = new Trainer(network, adam, table.labels(), maxBatch);
+        var epochResults = trainer.train(split.train(), split.validation(), epochs, batchSize, shuffle, listener);
+        RunResult result = new RunResult(e, seed, table.file(), table.rows(), Kernels.get().name(), jdk(), epochResults);
+        return new TrainedRun(result, network.model(), vocabulary, split.train());
+    }
+
+    /** The running JDK, e.g. {@code Eclipse Adoptium 25.0.3+9-LTS}. */
+    public static String jdk() {
+        return System.getProperty("java.vendor", "?") + " " + System.getProperty("java.runtime.version", System.getProperty("java.version", "?"));
+    }
+}

@@ -1,0 +1,79 @@
+package canto.tagger.cli;
+
+import canto.tagger.id3.Id3Version;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses the tagging command line by hand:
+ * {@code [-n|--dry-run] [-l|--list FILE]... [--id3 2.3|2.4] [-h|--help] [-V|--version] [--] FILE|DIR...}.
+ * Long options also take {@code --name=value}; {@code --} ends the options (for file names
+ * that start with a dash).
+ */
+public final class TagArguments {
+    private TagArguments() {}
+
+    public static TagOptions parse(List<String> args) throws UsageException {
+        List<String> paths = new ArrayList<>(), lists = new ArrayList<>();
+        boolean dryRun = false, help = false, version = false;
+        Id3Version id3 = TagOptions.DEFAULT_ID3;
+        boolean optionsEnded = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (optionsEnded || arg.equals("-") || !arg.startsWith("-")) {
+                paths.add(arg);
+                continue;
+            }
+            String name = arg, inline = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                name = arg.substring(0, eq);
+                inline = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "--":
+                    optionsEnded = true;
+                    break;
+                case "-n": case "--dry-run":
+                    noValue(name, inline);
+                    dryRun = true;
+                    break;
+                case "-h": case "--help":
+                    noValue(name, inline);
+                    help = true;
+                    break;
+                case "-V": case "--version":
+                    noValue(name, inline);
+                    version = true;
+                    break;
+                case "-l": case "--list": {
+                    String value = inline != null ? inline : next(args, i++, name, "a file of paths, one per line");
+                    if (value.isEmpty()) throw new UsageException("option " + name + " needs a file name");
+                    lists.add(value);
+                    break;
+                }
+                case "--id3": {
+                    String value = inline != null ? inline : next(args, i++, name, "2.3 or 2.4");
+                    id3 = Id3Version.parse(value);
+                    if (id3 == null) throw new UsageException("unknown ID3 version '" + value + "' for --id3 (use 2.3 or 2.4)");
+                    break;
+                }
+                default:
+                    throw new UsageException("unknown option '" + arg + "' (a file whose name starts with '-': put -- before it)");
+            }
+        }
+        if (!help && !version && paths.isEmpty() && lists.isEmpty()) {
+            throw new UsageException("no files given");
+        }
+        return new TagOptions(paths, lists, dryRun, id3, help, version);
+    }
+
+    private static void noValue(String name, String inline) throws UsageException {
+        if (inline != null) throw new UsageException("option " + name + " takes no value");
+    }
+
+    private static String next(List<String> args, int i, String name, String what) throws UsageException {
+        if (i + 1 >= args.size()) throw new UsageException("option " + name + " needs a value: " + what);
+        return args.get(i + 1);
+    }
+}

@@ -1,0 +1,158 @@
+package canto.tagger.cli;
+
+import canto.tagger.id3.Mp3Tagger;
+import canto.tagger.id3.TagResult;
+import canto.tagger.parse.ParsedTitle;
+import canto.tagger.parse.TitleParser;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The tagging command: for each file, parse its name into artist and title and write them
+ * with {@link Mp3Tagger}; one line per file, a summary at the end. Results go to {@code out},
+ * errors (ERROR lines) and progress to {@code err}.
+ */
+public final class TagCommand {
+    /** Exit codes. */
+    public static final int OK = 0, SOME_FAILED = 1, USAGE = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private TagCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Runs the command line {@code args} (no subcommand name) and returns the exit code.
+     *
+     * @param parser      gives the title parser; only called when there are files to tag
+     * @param interactive whether to show progress on {@code err}
+     */
+    public static int run(List<String> args, Supplier<TitleParser> parser, InputStream stdin, PrintStream out,
+                          PrintStream err, boolean interactive, String version) {
+        TagOptions options;
+        List<String> paths;
+        try {
+            options = TagArguments.parse(args);
+            if (options.help()) {
+                out.println(Usage.text());
+                return OK;
+            }
+            if (options.version()) {
+                out.println("tagger " + version);
+                return OK;
+            }
+            paths = new ArrayList<>(options.paths());
+            for (String list : options.lists()) paths.addAll(FileCollector.readList(list, stdin));
+        } catch (UsageException e) {
+            err.println("tagger: " + e.getMessage());
+            err.println(Usage.HINT);
+            return USAGE;
+        }
+        return new TagCommand(out, err).tagAll(options, paths, parser, interactive);
+    }
+
+    private int tagAll(TagOptions options, List<String> paths, Supplier<TitleParser> parserSupplier, boolean interactive) {
+        String warning = Terminal.localeWarning();
+        if (warning != null) err.println("tagger: " + warning);
+        List<InputFile> files = FileCollector.collect(paths, note -> err.println("tagger: " + note));
+        Counts counts = new Counts();
+        TitleParser parser = null;
+        if (files.stream().anyMatch(f -> f.error() == null)) {
+            try {
+                parser = parserSupplier.get();
+            } catch (RuntimeException | LinkageError e) {
+                err.println("tagger: cannot load the title parser: " + oneLine(String.valueOf(e.getMessage())));
+                return SOME_FAILED;
+            }
+        }
+        Mp3Tagger tagger = new Mp3Tagger(options.id3(), options.dryRun());
+        Progress progress = new Progress(err, interactive, files.size());
+        for (int i = 0; i < files.size(); i++) {
+            InputFile f = files.get(i);
+            TagResult r = f.error() != null ? failed(f.error()) : tagOne(parser, tagger, f.path());
+            progress.clear();
+            report(f.shown(), r);
+            counts.add(r.status());
+            progress.update(i + 1);
+        }
+        progress.clear();
+        out.println(counts.summary(options.dryRun()));
+        return counts.failed > 0 ? SOME_FAILED : OK;
+    }
+
+    private static TagResult tagOne(TitleParser parser, Mp3Tagger tagger, Path file) {
+        ParsedTitle parsed;
+        try {
+            Path name = file.getFileName();
+            if (name == null) return failed("not a file");
+            parsed = parser.parse(name.toString());
+        } catch (RuntimeException | StackOverflowError e) {
+            return failed("title parser failed (" + e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage())) + ")");
+        }
+        return tagger.tag(file, parsed.artist(), parsed.title());
+    }
+
+    private static TagResult failed(String why) {
+        return new TagResult(TagResult.Status.FAILED, null, null, List.of(), why);
+    }
+
+    private void report(String shown, TagResult r) {
+        String path = printable(shown);
+        switch (r.status()) {
+            case FAILED:
+                err.println("ERROR  " + path + ": " + printable(r.error()));
+                return;
+            case SKIPPED:
+                out.println("SKIPPED  " + path + ": no artist or title found in the file name (file left alone)");
+                return;
+            default:
+                String word = r.status() == TagResult.Status.WOULD_TAG ? "WOULD-TAG" : r.status().name();
+                StringBuilder line = new StringBuilder(word).append("  ").append(path)
+                        .append("  artist=").append(value(r.artist(), "TPE1"))
+                        .append(" title=").append(value(r.title(), "TIT2"));
+                if (!r.notes().isEmpty()) line.append("  [").append(printable(String.join("; ", r.notes()))).append(']');
+                out.println(line);
+        }
+    }
+
+    private static String value(String v, String frame) {
+        return v == null ? "(none found; " + frame + " left as it was)" : printable(v);
+    }
+
+    /** Control characters (possible in Unix file names) shown as '?', so that one file is one line. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return b.toString();
+    }
+
+    private static String oneLine(String s) {
+        return printable(s.replaceAll("\\s+", " ").trim());
+    }
+
+    /** How many files ended how. */
+    private static final class Counts {
+        int tagged, unchanged, skipped, failed;
+
+        void add(TagResult.Status s) {
+            switch (s) {
+                case TAGGED: case WOULD_TAG: tagged++; break;
+                case UNCHANGED: unchanged++; break;
+                case SKIPPED: skipped++; break;
+                default: failed++;
+            }
+        }
+
+        String summary(boolean dryRun) {
+            return "tagger: " + tagged + (dryRun ? " would be tagged (dry run, nothing written), " : " tagged, ")
+                    + unchanged + " unchanged, " + skipped + " skipped, " + failed + " failed";
+        }
+    }
+}

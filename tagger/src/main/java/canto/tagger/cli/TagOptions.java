@@ -1,0 +1,24 @@
+package canto.tagger.cli;
+
+import canto.tagger.id3.Id3Version;
+import java.util.List;
+
+/**
+ * The options of a tagging run, as given on the command line.
+ *
+ * @param paths     files and folders to tag, in command-line order
+ * @param lists     files listing more paths, one per line ("-" = standard input)
+ * @param dryRun    print what would be written, write nothing
+ * @param id3       the ID3v2 version of the tags written
+ * @param help      --help was given
+ * @param version   --version was given
+ */
+public record TagOptions(List<String> paths, List<String> lists, boolean dryRun, Id3Version id3, boolean help, boolean version) {
+    /** The version written when --id3 is not given: 2.3, which car stereos and old players read. */
+    public static final Id3Version DEFAULT_ID3 = Id3Version.V2_3;
+
+    public TagOptions {
+        paths = List.copyOf(paths);
+        lists = List.copyOf(lists);
+    }
+}

@@ -1,0 +1,102 @@
+package canto.tagger.id3;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes artist (TPE1) and title (TIT2) into one MP3 file safely; see {@link SafeReplacer} for
+ * how the file is replaced and {@link WrittenFileVerifier} for what is checked first.
+ *
+ * <p>{@link #tag} never throws: every failure, including RuntimeExceptions from mp3agic on
+ * damaged files, comes back as a {@link TagResult} with status FAILED and a one-line reason,
+ * and the file is then exactly as it was. One instance may be used for many files, from one
+ * thread at a time.
+ */
+public final class Mp3Tagger {
+    private final Id3Version version;
+    private final boolean dryRun;
+    private final SafeReplacer replacer;
+
+    /**
+     * @param version the version of tags we create (an existing tag is converted to it when
+     *                nothing is lost, otherwise it keeps its version)
+     * @param dryRun  when true, read and plan but write nothing
+     */
+    public Mp3Tagger(Id3Version version, boolean dryRun) {
+        this(version, dryRun, new WrittenFileVerifier(), FileMover.ATOMIC);
+    }
+
+    /** With seams for tests: the check of the temporary file and the final move. */
+    Mp3Tagger(Id3Version version, boolean dryRun, TempFileCheck check, FileMover mover) {
+        this.version = version;
+        this.dryRun = dryRun;
+        this.replacer = new SafeReplacer(check, mover);
+    }
+
+    /**
+     * Tags {@code file} with {@code artist} and {@code title}; a null or blank value leaves that
+     * frame as it is. Symbolic links are followed: the file they point to is tagged.
+     */
+    public TagResult tag(Path file, String artist, String title) {
+        String a = clean(artist), t = clean(title);
+        if (a == null && t == null) {
+            return new TagResult(TagResult.Status.SKIPPED, null, null, List.of(), null);
+        }
+        try {
+            Path real = file.toRealPath();
+            Mp3Facts facts = Mp3Reader.read(real);
+            TagPlan plan = TagPlanner.plan(facts, a, t, version);
+            if (plan.unchanged()) return new TagResult(TagResult.Status.UNCHANGED, a, t, plan.notes(), null);
+            String readOnly = readOnlyReason(real);
+            if (readOnly != null) return TagResult.failed(readOnly);
+            if (dryRun) return new TagResult(TagResult.Status.WOULD_TAG, a, t, plan.notes(), null);
+            replacer.replace(new WriteIntent(facts, plan, TagBytes.pack(plan)));
+            return new TagResult(TagResult.Status.TAGGED, a, t, plan.notes(), null);
+        } catch (TagException e) {
+            return TagResult.failed(e.getMessage());
+        } catch (IOException e) {
+            return TagResult.failed(IoErrors.describe(e));
+        } catch (InvalidPathException e) {
+            return TagResult.failed("file name cannot be used (" + Mp3Reader.oneLine(e.getMessage()) + ")");
+        } catch (RuntimeException | StackOverflowError e) {
+            return TagResult.failed("unexpected error (" + Mp3Reader.describe(e) + "); file left as it was");
+        }
+    }
+
+    private static String clean(String s) {
+        if (s == null) return null;
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /**
+     * Why we will not write this file or its folder, or null. Read-only means the OS refuses us
+     * write access, or the permission bits allow nobody to write (root may write anyway, but a
+     * file or folder someone made read-only is respected).
+     */
+    static String readOnlyReason(Path file) {
+        if (!Files.isWritable(file) || noWriteBits(file)) return "read-only file (not changed)";
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && (!Files.isWritable(dir) || noWriteBits(dir))) {
+            return "read-only folder: the file cannot be replaced safely (not changed)";
+        }
+        return null;
+    }
+
+    private static boolean noWriteBits(Path p) {
+        if (Files.getFileAttributeView(p, PosixFileAttributeView.class) == null) return false;
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+            return !perms.contains(PosixFilePermission.OWNER_WRITE) && !perms.contains(PosixFilePermission.GROUP_WRITE)
+                    && !perms.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package canto.genre;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import canto.genre.train.Experiment;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+    @Test
+    void defaultsAreThePublishedSettings() throws Exception {
+        Options o = Options.parse(new String[] {"--experiment", "all", "--data", "d.csv"});
+        assertEquals(List.of(Experiment.LYRICS, Experiment.FEATURES, Experiment.COMBINED), o.experiments());
+        assertEquals(Path.of("out"), o.out());
+        assertEquals(1, o.seeds());
+        assertEquals(30, o.epochsFor(Experiment.LYRICS));
+        assertEquals(50, o.epochsFor(Experiment.FEATURES));
+        assertEquals(40, o.epochsFor(Experiment.COMBINED));
+        assertEquals(8, o.batchFor(Experiment.LYRICS));
+        assertEquals(16, o.batchFor(Experiment.FEATURES));
+        assertEquals(16, o.batchFor(Experiment.COMBINED));
+    }
+
+    @Test
+    void overrides() throws Exception {
+        Options o = Options.parse(new String[] {"--data", "d.csv", "--experiment", "combined", "--epochs", "3", "--batch", "32",
+                "--seeds", "5", "--out", "x/y", "--synthetic-features"});
+        assertEquals(List.of(Experiment.COMBINED), o.experiments());
+        assertEquals(3, o.epochsFor(Experiment.COMBINED));
+        assertEquals(32, o.batchFor(Experiment.COMBINED));
+        assertEquals(5, o.seeds());
+        assertEquals(Path.of("x/y"), o.out());
+        assertTrue(o.syntheticFeatures());
+    }
+
+    @Test
+    void errorsSayWhatIsWrong() {
+        assertEquals("missing --experiment and --data", assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {})).getMessage());
+        assertEquals("--epochs must be a whole number from 1 to 1000000, not '0'",
+                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--epochs", "0"})).getMessage());
+        assertEquals("--data needs a value",
+                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--data"})).getMessage());
+        assertEquals("unknown option '--lr'",
+                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--lr", "1"})).getMessage());
+    }
+}

@@ -93,6 +93,12 @@ class SimdParityTest {
         shapes.add(new int[] {1023, 1, 3});
         shapes.add(new int[] {33, 65, 129});
         shapes.add(new int[] {2, 1025, 1023});
+        // big enough for a blocked/packed path, with edges in every dimension and k across blocks
+        shapes.add(new int[] {64, 64, 64});
+        shapes.add(new int[] {130, 33, 300});
+        shapes.add(new int[] {257, 70, 40});
+        shapes.add(new int[] {40, 257, 513});
+        shapes.add(new int[] {512, 400, 16});
         return shapes.toArray(new int[0][]);
     }
 

@@ -34,6 +34,7 @@ final class Mp3Reader {
         if (header.present() && Id3Version.ofMajor(header.major()) == null) {
             throw new TagException("has an ID3v2." + header.major() + " tag; only ID3v2.3 and ID3v2.4 tags are rewritten");
         }
+        int framesInTag = TagLayoutCheck.check(file, header);
         Mp3File mp3 = open(file);
         int mpegFrames = mp3.getFrameCount();
         if (mp3.getStartOffset() < header.length()) throw new TagException("damaged: audio frames overlap the ID3v2 tag");
@@ -48,6 +49,7 @@ final class Mp3Reader {
             for (Map.Entry<String, ID3v2FrameSet> set : ((AbstractID3v2Tag) tag).getFrameSets().entrySet()) {
                 for (ID3v2Frame f : set.getValue().getFrames()) frames.add(raw(f));
             }
+            if (frames.size() != framesInTag) throw new TagException("unreadable ID3v2 tag (" + framesInTag + " frames, mp3agic read " + frames.size() + ")");
         } else if (mp3.hasId3v2Tag()) {
             throw new TagException("unreadable ID3v2 tag");
         }
@@ -80,6 +82,9 @@ final class Mp3Reader {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             throw new TagException("damaged MP3 (" + describe(e) + ")");
+        } catch (OutOfMemoryError e) {
+            // a damaged size field made mp3agic ask for one huge array; that failed allocation took nothing
+            throw new TagException("damaged MP3 or ID3 tag (a size field asks for more memory than there is)");
         }
     }
 

@@ -34,9 +34,14 @@ public final class Mp3Tagger {
 
     /** With seams for tests: the check of the temporary file and the final move. */
     Mp3Tagger(Id3Version version, boolean dryRun, TempFileCheck check, FileMover mover) {
+        this(version, dryRun, check, mover, true);
+    }
+
+    /** {@code durable = false} skips the flush to disk: only for tests of the logic (e.g. the fuzz test), never for users. */
+    Mp3Tagger(Id3Version version, boolean dryRun, TempFileCheck check, FileMover mover, boolean durable) {
         this.version = version;
         this.dryRun = dryRun;
-        this.replacer = new SafeReplacer(check, mover);
+        this.replacer = new SafeReplacer(check, mover, durable);
     }
 
     /**

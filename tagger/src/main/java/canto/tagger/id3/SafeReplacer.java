@@ -28,10 +28,13 @@ final class SafeReplacer {
 
     private final TempFileCheck check;
     private final FileMover mover;
+    private final boolean durable;
 
-    SafeReplacer(TempFileCheck check, FileMover mover) {
+    /** @param durable flush the temporary file to the device before the rename (always, except in tests that only test logic) */
+    SafeReplacer(TempFileCheck check, FileMover mover, boolean durable) {
         this.check = check;
         this.mover = mover;
+        this.durable = durable;
     }
 
     void replace(WriteIntent intent) throws IOException, TagException {
@@ -45,7 +48,7 @@ final class SafeReplacer {
             throw new TagException("cannot create a temporary file in the folder (" + IoErrors.describe(e) + ")");
         }
         try {
-            write(temp, intent);
+            write(temp, intent, durable);
             copyOwnership(target, temp);
             check.check(temp, intent);
             BasicFileAttributes now = Files.readAttributes(target, BasicFileAttributes.class);
@@ -71,7 +74,7 @@ final class SafeReplacer {
     }
 
     /** New tag + original[tagLength, size), flushed to the device. */
-    private static void write(Path temp, WriteIntent intent) throws IOException {
+    private static void write(Path temp, WriteIntent intent, boolean durable) throws IOException {
         Mp3Facts original = intent.original();
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
              FileChannel in = FileChannel.open(original.file(), StandardOpenOption.READ)) {
@@ -83,7 +86,7 @@ final class SafeReplacer {
                 if (n <= 0) throw new IOException("the original ended early (it is shorter than when it was read)");
                 pos += n;
             }
-            out.force(true);
+            if (durable) out.force(true);
         }
     }
 

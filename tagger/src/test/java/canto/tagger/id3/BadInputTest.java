@@ -79,6 +79,32 @@ class BadInputTest {
     }
 
     @Test
+    void aFrameClaimingGigabytesIsRefusedBeforeMp3agicAllocatesThem() throws Exception {
+        byte[] b = richFile();
+        b[14] = 0x7F; // TPE1's 32-bit size: about 2 GB
+        long t0 = System.nanoTime();
+        assertFailsUntouched(write(dir.resolve("huge-frame.mp3"), b), "frame TPE1 claims");
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "no giant allocation");
+    }
+
+    @Test
+    void framesMp3agicWouldSkipSilentlyAreNotLost() throws Exception {
+        byte[] b = Mp3Fixtures.concat(Mp3Fixtures.tag(3, 0, Mp3Fixtures.text("TPE1", 0, "A"),
+                Mp3Fixtures.text("TxYZ", 0, "odd id"), Mp3Fixtures.text("TALB", 0, "after the odd one")), audio(10, 1));
+        assertFailsUntouched(write(dir.resolve("odd-frame.mp3"), b), "unreadable frame");
+    }
+
+    @Test
+    void extendedHeaderAndUnsynchronisationAreRefused() throws Exception {
+        byte[] ext = richFile();
+        ext[5] = 0x40;
+        assertFailsUntouched(write(dir.resolve("ext.mp3"), ext), "extended header");
+        byte[] unsync = richFile();
+        unsync[5] = (byte) 0x80;
+        assertFailsUntouched(write(dir.resolve("unsync.mp3"), unsync), "unsynchronisation");
+    }
+
+    @Test
     void readOnlyFile() throws Exception {
         Path f = write(dir.resolve("ro.mp3"), audio(10, 1));
         Assumptions.assumeTrue(Files.getFileAttributeView(f, PosixFileAttributeView.class) != null, "POSIX permissions");

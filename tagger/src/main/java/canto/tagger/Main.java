@@ -2,11 +2,12 @@ package canto.tagger;
 
 import canto.tagger.cli.TagCommand;
 import canto.tagger.cli.Terminal;
-import canto.tagger.parse.TitleParser;
+import canto.tagger.parse.EvalCommand;
+import canto.tagger.parse.NeuralTitleParser;
+import canto.tagger.parse.ParseCommand;
+import canto.tagger.parse.TrainCommand;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,47 +41,18 @@ public final class Main {
         if (!args.isEmpty()) {
             List<String> rest = args.subList(1, args.size());
             switch (args.get(0)) {
-                case "parse": return subcommand("ParseCommand", rest, out, err);
-                case "train": return subcommand("TrainCommand", rest, out, err);
-                case "eval": return subcommand("EvalCommand", rest, out, err);
+                case "parse": return ParseCommand.run(rest, out, err);
+                case "train": return TrainCommand.run(rest, out, err);
+                case "eval": return EvalCommand.run(rest, out, err);
                 default: break;
             }
         }
-        return TagCommand.run(args, Main::bundledParser, stdin, out, err, interactive, version());
+        return TagCommand.run(args, NeuralTitleParser::loadBundled, stdin, out, err, interactive, version());
     }
 
     /** The version from the jar manifest; "dev" when run from classes. */
     static String version() {
         String v = Main.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
-    }
-
-    // The parse package is built in parallel; these two bridges become direct calls once it lands.
-
-    private static TitleParser bundledParser() {
-        try {
-            Class<?> c = Class.forName("canto.tagger.parse.NeuralTitleParser");
-            return (TitleParser) c.getMethod("loadBundled").invoke(null);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) throw (RuntimeException) cause;
-            throw new IllegalStateException(String.valueOf(cause), cause);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("no title parser in this build (" + e + ")", e);
-        }
-    }
-
-    private static int subcommand(String name, List<String> args, PrintStream out, PrintStream err) {
-        try {
-            Class<?> c = Class.forName("canto.tagger.parse." + name);
-            Method run = c.getMethod("run", List.class, PrintStream.class, PrintStream.class);
-            return (Integer) run.invoke(null, args, out, err);
-        } catch (InvocationTargetException e) {
-            err.println("tagger: " + e.getCause());
-            return 1;
-        } catch (ReflectiveOperationException e) {
-            err.println("tagger: this build has no " + name);
-            return 2;
-        }
     }
 }

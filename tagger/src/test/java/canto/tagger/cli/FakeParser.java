@@ -1,0 +1,23 @@
+package canto.tagger.cli;
+
+import canto.tagger.parse.ParsedTitle;
+import canto.tagger.parse.TitleParser;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A test double for the title parser: "ARTIST - TITLE.mp3" gives both; a name starting with
+ * "title-only" gives only a title, "nothing" gives neither, "boom" throws.
+ */
+final class FakeParser implements TitleParser {
+    @Override
+    public ParsedTitle parse(String name) {
+        String s = name.toLowerCase(Locale.ROOT).endsWith(".mp3") ? name.substring(0, name.length() - 4) : name;
+        if (s.startsWith("boom")) throw new IllegalStateException("parser exploded");
+        if (s.startsWith("nothing")) return new ParsedTitle(name, List.of(), List.of(), 0.1);
+        if (s.startsWith("title-only")) return new ParsedTitle(name, List.of(), List.of(s), 0.5);
+        int dash = s.indexOf(" - ");
+        if (dash < 0) return new ParsedTitle(name, List.of(), List.of(s), 0.5);
+        return new ParsedTitle(name, List.of(s.substring(0, dash)), List.of(s.substring(dash + 3)), 0.9);
+    }
+}

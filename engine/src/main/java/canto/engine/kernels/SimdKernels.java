@@ -29,6 +29,7 @@ final class SimdKernels implements Kernels {
         // A [m,k], B [n,k], C [m,n]. Dot-product form: 4 rows of A x 2 rows of B share each
         // loaded vector (8 accumulators, 6 loads per 8 FMAs); one reduction per output.
         if (k < 2 * L) { SCALAR.matmulNT(a, aOff, b, bOff, c, cOff, m, n, k); return; }
+        if (SimdGemm.worthIt(m, n, k)) { SimdGemm.gemm(a, aOff, false, b, bOff, true, c, cOff, m, n, k); return; }
         int kb = S.loopBound(k);
         int i = 0;
         for (; i + 3 < m; i += 4) {
@@ -103,6 +104,7 @@ final class SimdKernels implements Kernels {
         // columns, keep 4 accumulators in registers over the whole k loop; each loaded B
         // vector feeds 4 FMAs with broadcast A values. No reductions at all.
         if (n < 2 * L) { SCALAR.matmulNN(a, aOff, b, bOff, c, cOff, m, n, k); return; }
+        if (SimdGemm.worthIt(m, n, k)) { SimdGemm.gemm(a, aOff, false, b, bOff, false, c, cOff, m, n, k); return; }
         int nb = S.loopBound(n);
         int i = 0;
         for (; i + 3 < m; i += 4) {
@@ -147,6 +149,7 @@ final class SimdKernels implements Kernels {
         // A [k,m], B [k,n], C [m,n]: C[i,:] += Σ_p A[p,i] · B[p,:]. Strips of 4 rows of C
         // and one vector of columns stay in registers over the whole p loop (the batch).
         if (n < 2 * L) { SCALAR.matmulTN(a, aOff, b, bOff, c, cOff, m, n, k); return; }
+        if (SimdGemm.worthIt(m, n, k)) { SimdGemm.gemm(a, aOff, true, b, bOff, false, c, cOff, m, n, k); return; }
         int nb = S.loopBound(n);
         int i = 0;
         for (; i + 3 < m; i += 4) {

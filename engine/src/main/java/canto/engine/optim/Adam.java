@@ -2,6 +2,7 @@ package canto.engine.optim;
 
 import canto.engine.kernels.Kernels;
 import canto.engine.nn.Parameters;
+import canto.engine.util.Parallel;
 
 /**
  * Adam (Kingma &amp; Ba, 2015) with PyTorch's semantics and defaults: betas 0.9 / 0.999,
@@ -9,6 +10,10 @@ import canto.engine.nn.Parameters;
  * AdamW). Dense: every parameter is updated on every step, embedding rows that got no
  * gradient included, as {@code torch.optim.Adam} does. Moments below 1e-30 are flushed to
  * zero (see {@link Kernels#adamStep}).
+ *
+ * <p>The update is element-wise, so it is split across the threads of a {@link Parallel}
+ * pool ({@link Parallel#shared()} by default, {@code -Dcanto.threads}); the result is the same
+ * bit for bit whatever the thread count.
  */
 public final class Adam implements Optimizer {
     /** Hyper-parameters; {@link #defaults(float)} gives PyTorch's. */
@@ -26,16 +31,30 @@ public final class Adam implements Optimizer {
         public Config withWeightDecay(float wd) { return new Config(lr, beta1, beta2, eps, wd); }
     }
 
+    /** Below this many parameters per thread, one thread does the whole update. */
+    static final int MIN_PER_THREAD = 16_384;
+    /** Chunk bounds are multiples of 16 floats (64 bytes, one cache line). */
+    private static final int ALIGN = 16;
+
     private final Kernels kernels = Kernels.get();
+    private final Parallel parallel;
     private final Parameters params;
     private final Config config;
     private final float[] m;
     private final float[] v;
     private int t;
+    // The current step's scalars, read by the chunk bodies (no lambda allocated per step).
+    private float stepSize, sqrtBc2;
+    private final Parallel.Body update = this::updateRange;
+    private final Parallel.Body clear = this::clearRange;
 
-    public Adam(Parameters params, Config config) {
+    public Adam(Parameters params, Config config) { this(params, config, Parallel.shared()); }
+
+    /** With an explicit thread pool (tests and benchmarks compare thread counts). */
+    public Adam(Parameters params, Config config, Parallel parallel) {
         this.params = params;
         this.config = config;
+        this.parallel = parallel;
         this.m = new float[params.size()];
         this.v = new float[params.size()];
     }
@@ -51,12 +70,19 @@ public final class Adam implements Optimizer {
         t++;
         double bc1 = 1 - Math.pow(config.beta1(), t);
         double bc2 = 1 - Math.pow(config.beta2(), t);
-        float stepSize = (float) (config.lr() / bc1);
-        float sqrtBc2 = (float) Math.sqrt(bc2);
-        kernels.adamStep(params.values(), params.grads(), m, v, 0, params.size(),
+        stepSize = (float) (config.lr() / bc1);
+        sqrtBc2 = (float) Math.sqrt(bc2);
+        parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, update);
+    }
+
+    private void updateRange(int from, int to) {
+        kernels.adamStep(params.values(), params.grads(), m, v, from, to - from,
                 stepSize, config.beta1(), config.beta2(), config.eps(), sqrtBc2, config.weightDecay());
     }
 
+    /** Clears every gradient (split across threads like the update). */
     @Override
-    public void zeroGrad() { params.zeroGrad(); }
+    public void zeroGrad() { parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, clear); }
+
+    private void clearRange(int from, int to) { java.util.Arrays.fill(params.grads(), from, to, 0f); }
 }

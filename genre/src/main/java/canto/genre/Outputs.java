@@ -62,7 +62,9 @@ final class Outputs {
         String title = String.format(java.util.Locale.ROOT,
                 "Experiment 1 word embeddings (dim %d), PCA: seed %d, %d words; PC1 %.0f%%, PC2 %.0f%% of variance",
                 dim, run.result().seed(), words, 100 * var[0] / pca.totalVariance(), 100 * var[1] / pca.totalVariance());
-        EmbeddingMap map = new EmbeddingMap(vocab.words(), xy, lean, LabelEncoder.GENRES.classes(), title);
+        int[] counts = new int[words];
+        for (int i = 0; i < words; i++) counts[i] = vocab.count(i);
+        EmbeddingMap map = new EmbeddingMap(vocab.words(), xy, lean, counts, LabelEncoder.GENRES.classes(), title);
         Path csv = dir.resolve(EMBEDDING + ".csv");
         AtomicFiles.write(csv, map.csv());
         AtomicFiles.write(dir.resolve(EMBEDDING + ".html"), map.html());

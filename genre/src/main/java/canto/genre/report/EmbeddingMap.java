@@ -20,7 +20,9 @@ import org.apache.commons.csv.CSVPrinter;
  * ({@link Pca} of the embedding rows; the padding row is left out), as a CSV
  * ({@code word,x0,x1}), a self-contained HTML page (canvas + inline script: the word under the
  * mouse is shown; works offline) and a PNG. Points are coloured by the genre the word leans
- * to ({@link WordGenreLean}), grey when it is rare.
+ * to ({@link WordGenreLean}), grey when it is rare. The PNG labels the frequent words
+ * (at least {@link #LABEL_MIN_COUNT} occurrences) that lie farthest from the centre: the
+ * common words the model moved most; the HTML can hide words below a chosen count.
  */
 public final class EmbeddingMap {
     static final Color[] GENRE_COLORS = {
@@ -28,23 +30,29 @@ public final class EmbeddingMap {
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2),
     };
     static final Color RARE = new Color(0xBBBBBB);
-    /** The most frequent words get a label in the PNG. */
+    /** How many words get a label in the PNG. */
     static final int PNG_LABELS = 30;
+    /** Only words at least this frequent are considered for a label. */
+    static final int LABEL_MIN_COUNT = 100;
 
     private final List<String> words;   // id order = vocabulary order (most frequent first after <unk>)
     private final double[] xy;          // [words, 2]
     private final int[] lean;           // genre id or -1 per word
+    private final int[] counts;         // occurrences in the training songs, per word
     private final List<String> genres;
     private final String title;
 
     /**
      * @param words the vocabulary, by id; {@code xy [words, 2]} their coordinates
      */
-    public EmbeddingMap(List<String> words, double[] xy, int[] lean, List<String> genres, String title) {
-        if (xy.length != 2 * words.size() || lean.length != words.size()) throw new IllegalArgumentException("sizes differ");
+    public EmbeddingMap(List<String> words, double[] xy, int[] lean, int[] counts, List<String> genres, String title) {
+        if (xy.length != 2 * words.size() || lean.length != words.size() || counts.length != words.size()) {
+            throw new IllegalArgumentException("sizes differ");
+        }
         this.words = words;
         this.xy = xy;
         this.lean = lean;
+        this.counts = counts;
         this.genres = genres;
         this.title = title;
     }
@@ -66,8 +74,10 @@ public final class EmbeddingMap {
         StringBuilder w = new StringBuilder("[");
         StringBuilder p = new StringBuilder("[");
         StringBuilder c = new StringBuilder("[");
+        StringBuilder n = new StringBuilder("[");
         for (int i = 0; i < words.size(); i++) {
-            if (i > 0) { w.append(','); p.append(','); c.append(','); }
+            if (i > 0) { w.append(','); p.append(','); c.append(','); n.append(','); }
+            n.append(counts[i]);
             w.append(Json.quote(words.get(i)).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"));
             p.append(String.format(Locale.ROOT, "%.4f,%.4f", xy[2 * i], xy[2 * i + 1]));
             c.append(lean[i]);
@@ -87,11 +97,12 @@ public final class EmbeddingMap {
                 .replace("@MIN@", String.valueOf(WordGenreLean.MIN_COUNT))
                 .replace("@XY@", p.append(']'))
                 .replace("@LEAN@", c.append(']'))
+                .replace("@COUNTS@", n.append(']'))
                 .replace("@WORDS@", w.append(']'));
         return template;
     }
 
-    /** A PNG scatter with the most frequent words labelled. */
+    /** A PNG scatter, frequent far-out words labelled (see {@link #labelled()}). */
     public byte[] png() throws IOException {
         System.setProperty("java.awt.headless", "true");
         int width = 1000, height = 800, m = 50;
@@ -116,10 +127,11 @@ public final class EmbeddingMap {
             }
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.setColor(Color.BLACK);
-        for (int i = 1; i <= Math.min(PNG_LABELS, words.size() - 1); i++) {
+        for (int i : labelled()) {
             double px = m + (xy[2 * i] - box[0]) * sx, py = height - m - (xy[2 * i + 1] - box[1]) * sy;
-            g.drawString(words.get(i), (int) px + 3, (int) py - 3);
+            g.setColor(Color.BLACK);
+            g.drawOval((int) Math.round(px) - 3, (int) Math.round(py) - 3, 6, 6);
+            g.drawString(words.get(i), (int) px + 4, (int) py - 4);
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, m, 30);
@@ -143,6 +155,20 @@ public final class EmbeddingMap {
         return out.toByteArray();
     }
 
+    /** The words the PNG labels: frequent ones farthest from the centre of the projection. */
+    int[] labelled() {
+        double cx = 0, cy = 0;
+        for (int i = 0; i < words.size(); i++) { cx += xy[2 * i] / words.size(); cy += xy[2 * i + 1] / words.size(); }
+        final double fx = cx, fy = cy;
+        return java.util.stream.IntStream.range(0, words.size())
+                .filter(i -> counts[i] >= LABEL_MIN_COUNT)
+                .boxed()
+                .sorted((a, b) -> Double.compare(Math.hypot(xy[2 * b] - fx, xy[2 * b + 1] - fy), Math.hypot(xy[2 * a] - fx, xy[2 * a + 1] - fy)))
+                .limit(PNG_LABELS)
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
     /** {minX, minY, maxX, maxY} with a small margin. */
     private double[] bounds() {
         double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
@@ -164,37 +190,43 @@ public final class EmbeddingMap {
         "<p>Each point is a word of the vocabulary at the first two principal components of its embedding row. ",
         "Hover to see the word. Colour: the genre in whose training songs the word is relatively most frequent ",
         "(grey: fewer than @MIN@ occurrences).</p>",
-        "<p>Find a word: <input id=\"q\" size=\"20\"> <span id=\"found\"></span></p>",
+        "<p>Find a word: <input id=\"q\" size=\"20\"> <span id=\"found\"></span> &nbsp; ",
+        "Show words seen at least <input id=\"min\" type=\"number\" min=\"0\" value=\"0\" style=\"width:6em\"> times ",
+        "<span id=\"shown\"></span></p>",
         "<div id=\"legend\"></div>",
         "<div id=\"wrap\"><canvas id=\"c\" width=\"960\" height=\"720\"></canvas><div id=\"tip\"></div></div>",
         "<script>",
         "const W=@WORDS@;",
         "const P=@XY@;",
         "const L=@LEAN@;",
+        "const N=@COUNTS@;",
         "const G=@GENRES@, C=@COLORS@, RARE='@RARE@';",
         "const cv=document.getElementById('c'), ctx=cv.getContext('2d'), tip=document.getElementById('tip');",
         "let x0=Infinity,x1=-Infinity,y0=Infinity,y1=-Infinity;",
         "for(let i=0;i<W.length;i++){const x=P[2*i],y=P[2*i+1];if(x<x0)x0=x;if(x>x1)x1=x;if(y<y0)y0=y;if(y>y1)y1=y;}",
         "const m=20, sx=(cv.width-2*m)/((x1-x0)||1), sy=(cv.height-2*m)/((y1-y0)||1);",
         "const X=i=>m+(P[2*i]-x0)*sx, Y=i=>cv.height-m-(P[2*i+1]-y0)*sy;",
-        "let mark=-1;",
+        "let mark=-1, minCount=0;",
+        "const vis=i=>N[i]>=minCount||i===mark;",
         "function draw(){ctx.clearRect(0,0,cv.width,cv.height);",
-        " for(const pass of [0,1])for(let i=W.length-1;i>=0;i--){if((L[i]<0)!==(pass===0))continue;",
+        " let shown=0;for(const pass of [0,1])for(let i=W.length-1;i>=0;i--){if((L[i]<0)!==(pass===0)||!vis(i))continue;shown++;",
         "  ctx.globalAlpha=L[i]<0?0.35:0.7;ctx.fillStyle=L[i]<0?RARE:C[L[i]];ctx.fillRect(X(i)-1.5,Y(i)-1.5,3,3);}",
         " ctx.globalAlpha=1;if(mark>=0){ctx.strokeStyle='#000';ctx.lineWidth=2;ctx.beginPath();",
         "  ctx.arc(X(mark),Y(mark),7,0,2*Math.PI);ctx.stroke();ctx.fillStyle='#000';ctx.font='14px sans-serif';",
-        "  ctx.fillText(W[mark],X(mark)+9,Y(mark)-9);}}",
+        "  ctx.fillText(W[mark],X(mark)+9,Y(mark)-9);}",
+        " document.getElementById('shown').textContent='('+shown+' of '+W.length+' words shown)';}",
         "draw();",
         "document.getElementById('legend').innerHTML=G.map((g,i)=>'<span style=\"color:'+C[i]+'\">&#9679; '+g+'</span>').join('')",
         " +'<span style=\"color:'+RARE+'\">&#9679; rare</span>';",
         "cv.addEventListener('mousemove',e=>{const r=cv.getBoundingClientRect(),mx=e.clientX-r.left,my=e.clientY-r.top;",
-        " let best=-1,bd=64;for(let i=0;i<W.length;i++){const dx=X(i)-mx,dy=Y(i)-my,d=dx*dx+dy*dy;if(d<bd){bd=d;best=i;}}",
+        " let best=-1,bd=64;for(let i=0;i<W.length;i++){if(!vis(i))continue;const dx=X(i)-mx,dy=Y(i)-my,d=dx*dx+dy*dy;if(d<bd){bd=d;best=i;}}",
         " if(best<0){tip.style.display='none';return;}",
-        " tip.textContent=W[best]+(L[best]>=0?' ('+G[L[best]]+')':'')+'  ['+P[2*best].toFixed(2)+', '+P[2*best+1].toFixed(2)+']';",
+        " tip.textContent=W[best]+(L[best]>=0?' (leans '+G[L[best]]+')':'')+', seen '+N[best]+'x  ['+P[2*best].toFixed(2)+', '+P[2*best+1].toFixed(2)+']';",
         " tip.style.left=(mx+12)+'px';tip.style.top=(my+12)+'px';tip.style.display='block';});",
         "cv.addEventListener('mouseleave',()=>{tip.style.display='none';});",
         "document.getElementById('q').addEventListener('input',e=>{const q=e.target.value.trim().toLowerCase();",
         " mark=q?W.indexOf(q):-1;document.getElementById('found').textContent=q&&mark<0?'not in the vocabulary':'';draw();});",
+        "document.getElementById('min').addEventListener('input',e=>{minCount=Math.max(0,+e.target.value||0);draw();});",
         "</script></body></html>",
         "");
 }

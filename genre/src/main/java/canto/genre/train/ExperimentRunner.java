@@ -6,11 +6,13 @@ import canto.engine.nn.Parameters;
 import canto.engine.nn.TwoBranch;
 import canto.engine.optim.Adam;
 import canto.engine.util.Rng;
+import canto.genre.data.SongColumns;
 import canto.genre.data.SongTable;
 import canto.genre.data.TokenizedLyrics;
 import canto.genre.data.TrainValidationSplit;
 import canto.genre.data.Vocabulary;
 import canto.genre.model.GenreModels;
+import java.util.List;
 
 /**
  * Runs one experiment with one seed: split, vocabulary from the training split, model,
@@ -25,8 +27,9 @@ public final class ExperimentRunner {
     public static String whyNot(SongTable table, Experiment e) {
         if (e.usesLyrics() && !table.hasLyrics()) return "it has no 'lyrics' column";
         if (e.usesFeatures() && !table.hasFeatures()) {
-            return "it lacks " + table.missingFeatureColumns().size() + " of the 22 feature columns (first: '"
-                    + table.missingFeatureColumns().get(0) + "')";
+            List<String> missing = table.missingFeatureColumns();
+            if (missing.size() == SongColumns.FEATURES.size()) return "it has none of the 22 feature columns";
+            return "it lacks " + missing.size() + " of the 22 feature columns (first: '" + missing.get(0) + "')";
         }
         return null;
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class EmbeddingMapTest {
     private final EmbeddingMap map = new EmbeddingMap(List.of("<unk>", "love", "a,b", "</script>"),
-            new double[] {0, 0, 1.5, -2, 0.25, 0.125, -1, 1}, new int[] {-1, 4, -1, 6}, List.of("blues", "country", "hip hop", "jazz", "pop", "reggae", "rock"), "t");
+            new double[] {0, 0, 1.5, -2, 0.25, 0.125, -1, 1}, new int[] {-1, 4, -1, 6}, new int[] {0, 500, 3, 120}, List.of("blues", "country", "hip hop", "jazz", "pop", "reggae", "rock"), "t");
 
     @Test
     void csvHasWordAndTwoCoordinatesWithQuoting() throws Exception {
@@ -25,5 +25,18 @@ class EmbeddingMapTest {
         assertTrue(html.contains("\"\\u003c/script\\u003e\""));
         assertTrue(html.contains("mousemove"));
         assertTrue(html.contains("\"love\""));
+    }
+
+    @Test
+    void labelsGoToFrequentWordsFarthestFromTheCentre() {
+        // words seen >= 100 times: love (500) and </script> (120); love lies farther from the mean point
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 3}, map.labelled());
+    }
+
+    @Test
+    void pngIsAPicture() throws Exception {
+        byte[] png = map.png();
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
     }
 }

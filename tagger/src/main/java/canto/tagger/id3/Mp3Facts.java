@@ -13,11 +13,11 @@ import java.util.List;
  * @param tagLength  bytes of the ID3v2 tag at its start (0 without one); every byte after it is kept as it is
  * @param tagVersion the version of that tag, or null without one
  * @param frames     the frames of that tag, in mp3agic's order (by id)
- * @param mpegFrames the number of MPEG audio frames mp3agic found
+ * @param audioStart where mp3agic finds the first MPEG audio frame, counted from the end of the ID3v2 tag
  * @param hasId3v1   whether the file ends with an ID3v1 tag
  */
 record Mp3Facts(Path file, long size, FileTime modified, long tagLength, Id3Version tagVersion,
-                List<RawFrame> frames, int mpegFrames, boolean hasId3v1) {
+                List<RawFrame> frames, long audioStart, boolean hasId3v1) {
 
     /** The text of the only frame with this id, or null (none, several, or unreadable). */
     String text(String id) {

@@ -123,6 +123,12 @@ public final class Mp3Fixtures {
                 audio(30, 1), id3v1("Old Title", "Old Artist"));
     }
 
+    /** An ID3v2.4 tag as ffmpeg writes one (UTF-8 text, TSSE, TDRC), which is what yt-dlp's MP3s carry. */
+    public static byte[] ffmpegStyleTag() {
+        return tag(4, 0, text("TSSE", 3, "Lavf60.16.100"), text("TDRC", 0, "2019"), comment(3, "", "留言"),
+                picture(0, "", image(20_000, 3)));
+    }
+
     public static Path write(Path file, byte[] bytes) throws IOException {
         Files.write(file, bytes);
         return file;

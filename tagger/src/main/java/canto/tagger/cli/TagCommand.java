@@ -92,6 +92,11 @@ public final class TagCommand {
         try {
             Path name = file.getFileName();
             if (name == null) return failed("not a file");
+            if (name.toString().indexOf('\uFFFD') >= 0) {
+                // Undecodable bytes: parsing the mangled name could write nonsense tags.
+                return failed("the file name has bytes that are not " + System.getProperty("sun.jnu.encoding", "valid")
+                        + " text; run under a UTF-8 locale (e.g. LC_ALL=C.UTF-8) or rename the file");
+            }
             parsed = parser.parse(name.toString());
         } catch (RuntimeException | StackOverflowError e) {
             return failed("title parser failed (" + e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage())) + ")");

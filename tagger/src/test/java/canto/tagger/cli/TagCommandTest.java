@@ -248,6 +248,33 @@ class TagCommandTest {
     }
 
     @Test
+    void aFileNameWithUndecodableBytesIsNotParsed() throws Exception {
+        String jnu = System.getProperty("sun.jnu.encoding");
+        Assumptions.assumeTrue(java.io.File.separatorChar == '/' && jnu != null && jnu.equalsIgnoreCase("UTF-8"));
+        // Make a file whose name is GBK bytes (not UTF-8): Java shows them as U+FFFD.
+        byte[] gbk = "陳奕迅 - 富士山下.mp3".getBytes(java.nio.charset.Charset.forName("GBK"));
+        Process p = new ProcessBuilder("sh", "-c", "printf \"$1\" > /dev/null; cp \"$2\" \"$(printf \"$1\")\"", "sh",
+                octal(gbk), mp3("source.mp3").toString()).directory(dir.toFile()).start();
+        Assumptions.assumeTrue(p.waitFor() == 0, "could not create a non-UTF-8 file name");
+        Path odd;
+        try (var s = Files.list(dir)) {
+            odd = s.filter(x -> x.getFileName().toString().indexOf('\uFFFD') >= 0).findFirst().orElse(null);
+        }
+        Assumptions.assumeTrue(odd != null, "the file system did not keep the raw bytes");
+        byte[] before = Files.readAllBytes(odd);
+        Run r = run(dir.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("not UTF-8 text; run under a UTF-8 locale"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(odd));
+    }
+
+    private static String octal(byte[] bytes) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : bytes) b.append(String.format("\\%03o", x & 0xFF));
+        return b.toString();
+    }
+
+    @Test
     void anEmptyFolderIsANoteNotAFailure() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
         Run r = run(dir.resolve("empty").toString());

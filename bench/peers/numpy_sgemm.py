@@ -3,6 +3,10 @@
 
 Usage: OPENBLAS_NUM_THREADS=1 python3 numpy_sgemm.py [SIZE ...]   (default sizes 256 1024)
 
+Debian's python3-numpy uses whatever /usr/lib/x86_64-linux-gnu/libblas.so.3 points to; with
+libopenblas0-pthread installed, LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-pthread
+selects OpenBLAS for this process only. The first line says which BLAS was loaded.
+
 For each square size n it times C = A @ B on float32 (2 n^3 FLOP), repeating for about a second
 after a warm-up, and prints one line per size:  sgemm n=1024 median_s=... gflops=... (min..max)
 The last line, `openblas: 256=X,1024=Y`, is what canto.bench.Rates takes as --openblas.
@@ -39,7 +43,18 @@ def bench(n):
 
 
 def blas_name():
-    """The BLAS numpy was built against, when numpy can tell (numpy >= 1.25)."""
+    """The BLAS library this process has loaded (Debian's numpy takes whatever libblas.so.3 is)."""
+    np.matmul(np.ones((64, 64), np.float32), np.ones((64, 64), np.float32))
+    try:
+        with open("/proc/self/maps") as maps:
+            libs = {line.split()[-1] for line in maps if "blas" in line}
+        for lib in sorted(libs):
+            if "openblas" in lib:
+                return "openblas (" + lib + ")"
+        if libs:
+            return "other (" + ", ".join(sorted(libs)) + ")"
+    except OSError:
+        pass
     try:
         return np.show_config(mode="dicts")["Build Dependencies"]["blas"]["name"]
     except Exception:  # older numpy: no dict mode

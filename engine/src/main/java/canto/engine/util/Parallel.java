@@ -4,17 +4,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Splits a loop over {@code [0, n)} into one contiguous chunk per thread and runs the chunks
- * at once: the caller takes the first, a fixed set of daemon workers the others.
+ * Splits a loop over {@code [0, n)} into contiguous chunks and runs them on the caller and a
+ * fixed set of daemon workers at once.
  *
  * <p>Chunk bounds depend only on {@code n}, the alignment and the thread count, so a body
- * whose chunks write disjoint outputs gives the same result on every run with the same thread
- * count — and, for element-wise bodies, with any thread count.
+ * whose chunks write disjoint outputs gives the same result on every run with the same
+ * thread count — and, for element-wise bodies, with any thread count. Which thread runs which
+ * chunk is not fixed: each chunk is claimed by whoever gets to it first, so when a worker is
+ * slow to wake (a busy machine) the caller simply does more of the work itself instead of
+ * waiting for it.
  *
- * <p>{@link #shared()} has {@code -Dcanto.threads} threads (1 or more; default 2 when the
- * machine has at least 2 processors, else 1). Workers spin briefly after a job, since the next
- * one usually follows within microseconds in a training loop, then park. A call made while
- * the pool is busy (from another thread, or from inside a body) runs on the caller alone.
+ * <p>{@link #shared()} has {@code -Dcanto.threads} threads (default 1: see docs/BENCHMARKS.md
+ * for when 2 pays). Workers spin briefly after a job, since in a training loop the next one
+ * usually follows within microseconds, then park. A call made while the pool is busy (from
+ * another thread, or from inside a body) runs on the caller alone.
  */
 public final class Parallel {
     /** The work on {@code [from, to)}. */
@@ -24,15 +27,47 @@ public final class Parallel {
     }
 
     /** How long an idle worker spins before it parks. */
-    private static final long SPIN_NANOS = 200_000;
+    private static final long SPIN_NANOS = 100_000;
+    /** Chunks per thread: finer chunks let the caller take over more of a late worker's share. */
+    private static final int CHUNKS_PER_THREAD = 2;
 
     private static final Parallel SHARED = new Parallel(threadsFromProperty());
 
     private final int threads;
     private final Worker[] workers;
-    private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger busy = new AtomicInteger();
-    private volatile Throwable failure;
+    private volatile Job current;
+
+    /** One call of {@link #forRange}: its chunks, the next unclaimed one, and how many are done. */
+    private static final class Job {
+        final Body body;
+        final int n, chunk, parts;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
+
+        Job(Body body, int n, int chunk, int parts) {
+            this.body = body;
+            this.n = n;
+            this.chunk = chunk;
+            this.parts = parts;
+        }
+
+        /** Claims and runs chunks until none is left. */
+        void work() {
+            for (int c = next.getAndIncrement(); c < parts; c = next.getAndIncrement()) {
+                try {
+                    int from = Math.min(n, c * chunk);
+                    int to = c == parts - 1 ? n : Math.min(n, from + chunk);
+                    if (from < to) body.run(from, to);
+                } catch (Throwable t) {
+                    failure = t;
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        }
+    }
 
     /** A pool with {@code threads} threads in all, the caller included ({@code threads - 1} workers). */
     public Parallel(int threads) {
@@ -45,12 +80,12 @@ public final class Parallel {
         }
     }
 
-    /** The pool sized by {@code -Dcanto.threads}. */
+    /** The pool sized by {@code -Dcanto.threads} (default 1). */
     public static Parallel shared() { return SHARED; }
 
     static int threadsFromProperty() {
         String p = System.getProperty("canto.threads", "").trim();
-        if (p.isEmpty()) return Math.min(2, Runtime.getRuntime().availableProcessors());
+        if (p.isEmpty()) return 1;
         try {
             int t = Integer.parseInt(p);
             if (t >= 1) return t;
@@ -63,24 +98,27 @@ public final class Parallel {
     public int threads() { return threads; }
 
     /**
-     * Runs {@code body} over {@code [0, n)} split into {@link #threads()} contiguous chunks
+     * Runs {@code body} over {@code [0, n)} split into {@code 2 · threads()} contiguous chunks
      * whose bounds are multiples of {@code align} (the last chunk takes the rest). With fewer
-     * than {@code minPerThread} elements per thread, or when the pool is busy, the caller runs
-     * the whole range itself.
+     * than {@code minPerThread} elements per thread, no more than {@code align} elements, or
+     * when the pool is busy, the caller runs the whole range itself in one call.
      */
     public void forRange(int n, int align, int minPerThread, Body body) {
-        if (threads == 1 || n < 2L * minPerThread || !busy.compareAndSet(0, 1)) {
+        if (threads == 1 || n <= align || n < 2L * minPerThread || !busy.compareAndSet(0, 1)) {
             body.run(0, n);
             return;
         }
         try {
-            int chunk = chunk(n, align, threads);
-            failure = null;
-            pending.set(workers.length);
-            for (Worker w : workers) w.submit(body, n, chunk);
-            body.run(0, Math.min(n, chunk));
-            while (pending.get() != 0) Thread.onSpinWait();
-            Throwable t = failure;
+            int parts = threads * CHUNKS_PER_THREAD;
+            Job job = new Job(body, n, chunk(n, align, parts), parts);
+            current = job;
+            for (Worker w : workers) LockSupport.unpark(w);
+            job.work();
+            for (int spins = 0; job.done.get() != parts; spins++) {
+                if (spins < 1 << 12) Thread.onSpinWait();
+                else Thread.yield(); // a worker holding a chunk may be waiting for this core
+            }
+            Throwable t = job.failure;
             if (t != null) {
                 if (t instanceof RuntimeException) throw (RuntimeException) t;
                 if (t instanceof Error) throw (Error) t;
@@ -97,50 +135,25 @@ public final class Parallel {
         return (c + align - 1) / align * align;
     }
 
-    /** One worker: waits for a job, runs its chunk, counts down. */
+    /** One worker: waits for a new job, helps with its chunks, waits again. */
     private final class Worker extends Thread {
-        private final int index;
-        private volatile Body job;
-        private volatile int jobN, jobChunk;
-        private volatile long posted;   // incremented per job
-        private long done;
-
         Worker(int index) {
             super("canto-parallel-" + index);
-            this.index = index;
             setDaemon(true);
-        }
-
-        void submit(Body body, int n, int chunk) {
-            job = body;
-            jobN = n;
-            jobChunk = chunk;
-            posted++;            // volatile write publishes the fields above
-            LockSupport.unpark(this);
         }
 
         @Override
         public void run() {
+            Job seen = null;
             while (true) {
                 long spinStart = System.nanoTime();
-                int spins = 0;
-                while (posted == done) {
-                    if (++spins < 64 || System.nanoTime() - spinStart < SPIN_NANOS) {
-                        Thread.onSpinWait();
-                    } else {
-                        LockSupport.park(this);
-                    }
+                Job job;
+                while ((job = current) == seen) {
+                    if (System.nanoTime() - spinStart < SPIN_NANOS) Thread.onSpinWait();
+                    else LockSupport.park(this);
                 }
-                done = posted;
-                try {
-                    int from = Math.min(jobN, index * jobChunk);
-                    int to = index == threads - 1 ? jobN : Math.min(jobN, from + jobChunk);
-                    if (from < to) job.run(from, to);
-                } catch (Throwable t) {
-                    failure = t;
-                } finally {
-                    pending.decrementAndGet();
-                }
+                seen = job;
+                job.work();
             }
         }
     }

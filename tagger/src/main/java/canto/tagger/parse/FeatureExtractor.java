@@ -8,8 +8,9 @@ import java.util.List;
  * {@code buckets} embedding rows (the "hashing trick"). Per token, about 60 of them:
  * <ul>
  *   <li>the token itself: kind, normalised text, Han length / first / last / every character,
- *       a name shape (2-4 Han characters starting with a common surname), Latin word shape,
- *       length, prefix and suffix, noise-word category ({@link Lexicon});</li>
+ *       a name shape (2-4 Han characters starting with a common surname), Latin phrase shape,
+ *       length, prefix and suffix, its words (each, first, last, how many, how many are
+ *       noise), noise-word categories ({@link Lexicon});</li>
  *   <li>brackets: innermost and outermost bracket family around it, depth, first / last inside
  *       its bracket, how many tokens the bracket holds;</li>
  *   <li>position: content tokens before / after it, tokens of its own kind before / after it,
@@ -22,7 +23,7 @@ import java.util.List;
  * refused. Not thread-safe (reuses a buffer); make one per thread.
  */
 final class FeatureExtractor {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     // namespaces
     private static final int BIAS = 1, KIND = 2, WORD = 3, HLEN = 4, HFIRST = 5, HLAST = 6, HCHAR = 7, NAME = 8,
@@ -30,7 +31,8 @@ final class FeatureExtractor {
             BR_KIND = 17, OUTER = 18, BR_POS = 19, BR_SIZE = 20, CPOS = 21, CPOS_END = 22, CPOS_BOTH = 23,
             SAME_KIND = 24, DASHES = 25, DASHES_KIND = 26, NEIGHBOUR_KIND = 30, NEIGHBOUR_WORD = 40, SPACES = 50,
             PREV_CONTENT = 51, NEXT_CONTENT = 52, TRIGRAM = 53, LEFT_BIGRAM = 54, RIGHT_BIGRAM = 55, NEIGHBOUR_NOISE = 56,
-            CONTENT_COUNT = 57, HAN_COUNT = 58, PREV_CONTENT_WORD = 59, NEXT_CONTENT_WORD = 60, OTHERLEN = 61;
+            CONTENT_COUNT = 57, HAN_COUNT = 58, PREV_CONTENT_WORD = 59, NEXT_CONTENT_WORD = 60, OTHERLEN = 61,
+            PHRASE_WORD = 62, PHRASE_FIRST = 63, PHRASE_LAST = 64, PHRASE_SIZE = 65, PHRASE_NOISE = 66;
     private static final int EDGE = 99; // "kind" of the position before the first / after the last token
 
     private final int buckets;
@@ -90,6 +92,7 @@ final class FeatureExtractor {
                     }
                     Lexicon.Noise noise = Lexicon.latinNoise(norm);
                     if (noise != null) f(NOISE, noise.ordinal());
+                    phraseWords(norm);
                     break;
                 }
                 case NUMBER: f(NUMLEN, Math.min(norm.length(), 5)); break;
@@ -147,6 +150,25 @@ final class FeatureExtractor {
         }
         offsets[n] = count;
         return new TokenFeatures(Arrays.copyOf(ids, count), offsets);
+    }
+
+    /** Features of the words of a Latin phrase: each word, the first and last, how many, how many are noise. */
+    private void phraseWords(String norm) {
+        int words = 0, noisy = 0, start = 0;
+        for (int i = 0; i <= norm.length(); i++) {
+            if (i < norm.length() && norm.charAt(i) != ' ') continue;
+            if (i > start) {
+                String w = norm.substring(start, i);
+                Lexicon.Noise noise = Lexicon.latinNoise(w);
+                if (noise != null) { noisy++; f(PHRASE_NOISE, noise.ordinal()); }
+                if (words < 8) word(PHRASE_WORD, w);
+                if (words == 0) word(PHRASE_FIRST, w);
+                if (i == norm.length()) word(PHRASE_LAST, w);
+                words++;
+            }
+            start = i + 1;
+        }
+        f(PHRASE_SIZE, Math.min(words, 6), Math.min(noisy, 3), noisy == words ? 1 : 0);
     }
 
     /** Latin word shape: 0 lower, 1 Capitalised, 2 UPPER, 3 mIxed, plus 4 when it holds a digit. */

@@ -35,7 +35,7 @@ public final class FileNames {
     public static String toTitle(String input) {
         String s = input.strip();
         boolean fileName = false;
-        for (int round = 0; round < 2; round++) { // "x.f251.webm.part": at most two media-like extensions
+        for (int round = 0; round < 3; round++) { // "x.f251.webm.part": at most three media-like extensions
             Matcher ext = EXTENSION.matcher(s);
             if (!ext.find()) break;
             String e = ext.group(1).toLowerCase(Locale.ROOT);

@@ -12,12 +12,15 @@ public record LabelledTitle(String title, List<String> artists, List<String> tit
                             int[][] artistSpans, int[][] titleSpans, String source, boolean real) {
 
     /** The label of every token: artist or title when the token lies inside such a span. */
-    public int[] tokenLabels(List<Token> tokens) {
+    public int[] tokenLabels(List<Token> tokens) { return tokenLabels(tokens, 0); }
+
+    /** As {@link #tokenLabels(List)} for tokens of {@code title.substring(shift)}. */
+    int[] tokenLabels(List<Token> tokens, int shift) {
         int[] labels = new int[tokens.size()];
         for (int i = 0; i < labels.length; i++) {
             Token t = tokens.get(i);
-            if (inside(t, artistSpans)) labels[i] = TokenLabel.ARTIST.ordinal();
-            else if (inside(t, titleSpans)) labels[i] = TokenLabel.TITLE.ordinal();
+            if (inside(t, shift, artistSpans)) labels[i] = TokenLabel.ARTIST.ordinal();
+            else if (inside(t, shift, titleSpans)) labels[i] = TokenLabel.TITLE.ordinal();
         }
         return labels;
     }
@@ -27,8 +30,8 @@ public record LabelledTitle(String title, List<String> artists, List<String> tit
         return aligned(artistSpans, tokens) && aligned(titleSpans, tokens);
     }
 
-    private static boolean inside(Token t, int[][] spans) {
-        for (int[] s : spans) if (t.start() >= s[0] && t.end() <= s[1]) return true;
+    private static boolean inside(Token t, int shift, int[][] spans) {
+        for (int[] s : spans) if (t.start() + shift >= s[0] && t.end() + shift <= s[1]) return true;
         return false;
     }
 

@@ -46,6 +46,12 @@ final class Lexicon {
         put(HAN, Noise.FEAT, "合作 主唱 及 與 与 和 同 對唱 对唱");
     }
 
+    private static final Set<String> VIDEO_NOISE = Set.of("official", "mv", "music", "video", "lyric", "lyrics",
+            "audio", "hd", "hq", "4k", "1080p", "720p", "m/v", "visualizer", "teaser", "trailer", "karaoke", "ktv");
+
+    /** True for the words a trailing "Official Music Video"-like run is made of. */
+    static boolean isVideoNoise(String norm) { return VIDEO_NOISE.contains(norm); }
+
     /** The noise category of a normalised (lower-case) Latin word, or null. */
     static Noise latinNoise(String norm) { return LATIN.get(norm); }
 

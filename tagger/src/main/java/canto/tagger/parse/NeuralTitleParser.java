@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The title parser the tagger uses: {@link FileNames} strips a file name back to the video
  * title, {@link Tokenizer} cuts it, {@link TokenClassifier} labels every token artist / title /
- * other, {@link Pieces} joins the labels into pieces. The model is a safetensors file; the
+ * other, {@link LabelRules} mends what breaks the shape of a title (no song found, a song
+ * broken by one punctuation mark), {@link Pieces} joins the labels into pieces. The model is a safetensors file; the
  * bundled one is {@value #RESOURCE} in the jar.
  *
  * <p>Thread-safe: {@link #parse} is synchronized (the model's layers reuse buffers), so
@@ -83,6 +84,7 @@ public final class NeuralTitleParser implements TitleParser {
             labels[t] = best;
             confidence += probs[t * 3 + best];
         }
+        LabelRules.apply(tokens, labels, probs);
         return new ParsedTitle(titleOrFileName, Pieces.of(title, tokens, labels, TokenLabel.ARTIST),
                 Pieces.of(title, tokens, labels, TokenLabel.TITLE), confidence / n);
     }

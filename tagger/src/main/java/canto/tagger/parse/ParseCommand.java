@@ -59,8 +59,19 @@ public final class ParseCommand {
         if (!titles.isEmpty()) {
             for (String t : titles) print(parser.parse(t), json, out);
         } else {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) print(parser.parse(line), json, out);
+            // Output goes out in chunks: whenever no more input is waiting (so an interactive
+            // user or a co-process gets each answer at once) or 64 KB have gathered.
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+                StringBuilder chunk = new StringBuilder(1 << 16);
+                for (String line; (line = r.readLine()) != null; ) {
+                    append(parser.parse(line), json, chunk);
+                    if (chunk.length() >= (1 << 16) || !r.ready()) {
+                        out.print(chunk);
+                        out.flush();
+                        chunk.setLength(0);
+                    }
+                }
+                out.print(chunk);
             } catch (IOException e) {
                 err.println("tagger parse: cannot read stdin: " + e.getMessage());
                 return 1;
@@ -71,11 +82,16 @@ public final class ParseCommand {
     }
 
     static void print(ParsedTitle p, boolean json, PrintStream out) {
-        if (!json) {
-            out.println(oneLine(p.artist()) + "\t" + oneLine(p.title()));
-            return;
-        }
-        out.println(toJson(p));
+        StringBuilder sb = new StringBuilder();
+        append(p, json, sb);
+        out.print(sb);
+    }
+
+    /** One output line, newline included. */
+    static void append(ParsedTitle p, boolean json, StringBuilder sb) {
+        if (json) sb.append(toJson(p));
+        else sb.append(oneLine(p.artist())).append('\t').append(oneLine(p.title()));
+        sb.append('\n');
     }
 
     /** The JSON object of one parse, on one line. */

@@ -9,7 +9,8 @@ import java.util.Locale;
  * Cuts a title into tokens: runs of one Unicode category. Han ideographs, kana and Hangul form
  * runs; Latin letters and digits form words (an apostrophe between two letters stays
  * inside: {@code I'll}, a dot between digits too: {@code 1.5}; a digit run glued to letters joins them:
- * {@code 20th}, {@code 4K}); every dash form ({@code - － — ─ –} ...) becomes one {@link TokenKind#DASH};
+ * {@code 20th}, {@code 4K}) and words separated only by spaces form phrases, as the labelled
+ * data's tokenizer kept them ({@link #phrases}); every dash form ({@code - － — ─ –} ...) becomes one {@link TokenKind#DASH};
  * brackets and quotes become {@link TokenKind#OPEN} / {@link TokenKind#CLOSE} with their
  * {@link Bracket} family; whitespace separates tokens and is remembered as
  * {@link Token#spaceBefore()}. Invisible format characters (zero-width space, BOM, direction
@@ -71,7 +72,51 @@ public final class Tokenizer {
             space = false;
             i = end;
         }
+        return phrases(s, out);
+    }
+
+    /**
+     * Joins Latin words and numbers separated only by spaces into phrases ({@code Dear Jane},
+     * {@code Are You Still My Best Friend}), except that a joining word ({@code x}, {@code ft},
+     * {@code feat}, {@code featuring}, {@code vs}) stays alone, and a trailing run of video-noise
+     * words ({@code Official Music Video}, {@code MV}, {@code HD}) is split off as its own phrase.
+     */
+    private static List<Token> phrases(String s, List<Token> words) {
+        List<Token> out = new ArrayList<>(words.size());
+        int i = 0, n = words.size();
+        while (i < n) {
+            Token w = words.get(i);
+            if (!isPhraseWord(w)) { out.add(w); i++; continue; }
+            int j = i + 1;
+            while (j < n && isPhraseWord(words.get(j)) && words.get(j).spaceBefore()) j++;
+            // [i, j) is a run of phrase words; split off the trailing noise run
+            int noise = j;
+            while (noise > i && Lexicon.isVideoNoise(words.get(noise - 1).norm())) noise--;
+            if (noise > i) out.add(merge(s, words, i, noise));
+            if (noise < j) out.add(merge(s, words, noise, j));
+            i = j;
+        }
         return out;
+    }
+
+    private static boolean isPhraseWord(Token t) {
+        if (t.kind() != TokenKind.LATIN && t.kind() != TokenKind.NUMBER) return false;
+        switch (t.norm()) {
+            case "x": case "ft": case "feat": case "featuring": case "vs": return false;
+            default: return true;
+        }
+    }
+
+    private static Token merge(String s, List<Token> words, int from, int to) {
+        if (to - from == 1) return words.get(from);
+        Token a = words.get(from), b = words.get(to - 1);
+        boolean letters = false;
+        for (int k = from; k < to; k++) letters |= words.get(k).kind() == TokenKind.LATIN;
+        TokenKind kind = letters ? TokenKind.LATIN : TokenKind.NUMBER;
+        String text = s.substring(a.start(), b.end());
+        StringBuilder norm = new StringBuilder();
+        for (int k = from; k < to; k++) norm.append(k == from ? "" : " ").append(words.get(k).norm());
+        return new Token(kind, text, norm.toString(), a.start(), b.end(), a.spaceBefore(), Bracket.NONE);
     }
 
     /** The normalised text used for features: NFKC, lower case; dashes {@code -}; brackets by family. */

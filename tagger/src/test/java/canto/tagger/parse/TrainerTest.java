@@ -1,0 +1,69 @@
+package canto.tagger.parse;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import canto.engine.nn.Parameters;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    @TempDir Path dir;
+
+    private static final TokenClassifier.Config SMALL = new TokenClassifier.Config(1 << 10, 8, 1, 16, FeatureExtractor.VERSION);
+
+    @Test
+    void lossFallsOnATinyFixtureAndTheModelFitsIt() throws Exception {
+        List<LabelledTitle> data = Fixtures.titles(dir);
+        List<Double> losses = new ArrayList<>();
+        TokenClassifier model = Trainer.train(data, SMALL, new Trainer.Options(40, 4, 0.01f, 0f, 0f, 7), null, losses);
+        assertEquals(40, losses.size());
+        assertTrue(losses.get(0) > 0.5, "first epoch loss " + losses.get(0));
+        assertTrue(losses.get(39) < losses.get(0) / 10, "loss did not fall: " + losses);
+        NeuralTitleParser parser = new NeuralTitleParser(model, Map.of());
+        int right = 0;
+        for (LabelledTitle t : data) if (CrossValidation.judge(t, parser.parse(t.title())).titleOk()) right++;
+        assertEquals(data.size(), right, "the model should fit its own 12 training titles");
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalWeightsAndAnotherSeedDoesNot() throws Exception {
+        List<LabelledTitle> data = Fixtures.titles(dir);
+        Trainer.Options opt = new Trainer.Options(3, 5, 0.01f, 0f, 0.2f, 42);
+        float[] a = Parameters.of(Trainer.train(data, SMALL, opt, null)).values();
+        float[] b = Parameters.of(Trainer.train(data, SMALL, opt, null)).values();
+        float[] c = Parameters.of(Trainer.train(data, SMALL, opt.withSeed(43), null)).values();
+        assertArrayEquals(a, b);
+        assertFalse(Arrays.equals(a, c));
+    }
+
+    @Test
+    void contextWindowSeesOnlyTheSameTitle() {
+        ContextWindow w = new ContextWindow(1);
+        w.setTitles(new int[] {0, 0, 1});
+        float[] x = {1, 2, 3}; // [3 rows, 1 dim]
+        float[] y = w.forward(new canto.engine.tensor.Tensor(x, 0, 3, 1)).toArray();
+        // row 0: [pad, 1, 2]; row 1: [1, 2, pad (row 2 is another title)]; row 2: [pad, 3, pad]
+        assertArrayEquals(new float[] {0, 1, 2, 1, 2, 0, 0, 3, 0}, y);
+        float[] g = w.backward(new canto.engine.tensor.Tensor(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 0, 3, 3)).toArray();
+        // d row0 = 2 (own) + 4 (row 1 left); d row1 = 3 (row 0 right) + 5 (own); d row2 = 8
+        assertArrayEquals(new float[] {6, 8, 8}, g);
+    }
+
+    @Test
+    void bagSumAddsRowsAndSpreadsGradients() {
+        BagSum bag = new BagSum();
+        bag.setBags(new int[] {0, 2, 3}, 2);
+        float[] y = bag.forward(new canto.engine.tensor.Tensor(new float[] {1, 2, 3, 4, 5, 6}, 0, 3, 2)).toArray();
+        assertArrayEquals(new float[] {4, 6, 5, 6}, y);
+        float[] g = bag.backward(new canto.engine.tensor.Tensor(new float[] {1, 2, 3, 4}, 0, 2, 2)).toArray();
+        assertArrayEquals(new float[] {1, 2, 1, 2, 3, 4}, g);
+    }
+}

@@ -13,8 +13,9 @@ import java.util.Locale;
 
 /**
  * Seconds per training epoch of each genre experiment on synthetic data of the real shapes,
- * through the genre module's own training loop: one warm-up epoch, then {@code --epochs}
- * timed epochs; prints the median and the range.
+ * through the genre module's own training loop: warm-up epochs until at least
+ * {@value #WARM_ROWS} rows were trained (the JIT needs a few thousand steps), then
+ * {@code --epochs} timed epochs; prints the median and the range.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar canto.bench.genre.GenreEpochs \
@@ -24,9 +25,21 @@ import java.util.Locale;
  * {@code canto lyrics batch=8 rows=22697 epochs=3 s_per_epoch=0.412 min=0.401 max=0.430 kernels=simd threads=2}.
  */
 public final class GenreEpochs {
+    /** Rows trained before timing starts (one full epoch at full size). */
+    public static final int WARM_ROWS = 20_000;
+
     private GenreEpochs() {}
 
     public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("GenreEpochs: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) {
         List<Experiment> experiments = new ArrayList<>(Arrays.asList(Experiment.values()));
         int epochs = 3, rows = SyntheticGenreData.TRAIN_ROWS, threads = Parallel.shared().threads();
         for (int i = 0; i < args.length; i++) {
@@ -35,7 +48,7 @@ public final class GenreEpochs {
             try {
                 switch (a) {
                     case "--experiment":
-                        experiments = v.equals("all") ? List.of(Experiment.values()) : List.of(Experiment.of(v));
+                        experiments = "all".equals(v) ? List.of(Experiment.values()) : List.of(Experiment.of(v));
                         i++;
                         break;
                     case "--epochs": epochs = Integer.parseInt(v); i++; break;
@@ -60,13 +73,19 @@ public final class GenreEpochs {
         }
     }
 
-    /** One warm-up epoch, then the seconds of each of {@code epochs} timed epochs. */
+    /** Warm-up epochs (see {@link #WARM_ROWS}), then the seconds of each of {@code epochs} timed epochs. */
     public static double[] secondsPerEpoch(Experiment e, SyntheticGenreData data, Parallel parallel, int epochs) {
+        return secondsPerEpoch(e, data, parallel, epochs, WARM_ROWS);
+    }
+
+    /** As above with an explicit warm-up size (at least one epoch). */
+    public static double[] secondsPerEpoch(Experiment e, SyntheticGenreData data, Parallel parallel, int epochs, int warmRows) {
         GenreSetup setup = new GenreSetup(e, data, parallel, 42);
         Rng shuffle = new Rng(7);
-        List<EpochResult> results = setup.trainer.train(setup.trainRows, new int[0], epochs + 1, e.batch, shuffle, new EpochListener() {});
+        int warm = Math.max(1, (warmRows + data.rows - 1) / data.rows);
+        List<EpochResult> results = setup.trainer.train(setup.trainRows, new int[0], warm + epochs, e.batch, shuffle, new EpochListener() {});
         double[] s = new double[epochs];
-        for (int i = 0; i < epochs; i++) s[i] = results.get(i + 1).seconds();
+        for (int i = 0; i < epochs; i++) s[i] = results.get(warm + i).seconds();
         return s;
     }
 

@@ -55,7 +55,12 @@ public final class Main {
             err.println("genre: " + e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("genre: cannot write to " + options.out() + ": " + e.getMessage());
+            String why = e instanceof java.nio.file.FileSystemException
+                    ? e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage() : e.getMessage();
+            err.println("genre: cannot write to " + options.out() + ": " + why);
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("genre: internal error, please report: " + e);
             return 1;
         }
     }

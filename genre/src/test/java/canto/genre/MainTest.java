@@ -97,4 +97,14 @@ class MainTest {
         assertEquals(0, run("--help"));
         assertTrue(stdout().startsWith("usage: "));
     }
+
+    @Test
+    void anOutputDirectoryThatIsAFileIsOneLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("taken");
+        Files.writeString(file, "x");
+        assertEquals(1, run("--experiment", "features", "--data", FULL, "--epochs", "1", "--out", file.toString()));
+        assertTrue(stderr().startsWith("genre: cannot write to " + file + ": "), stderr());
+        assertEquals(1, stderr().split("\n").length, stderr());
+        assertEquals("x", Files.readString(file));
+    }
 }

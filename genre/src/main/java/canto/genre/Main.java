@@ -88,6 +88,7 @@ public final class Main {
                 ? TokenizedLyrics.of(table.lyrics(), new BasicEnglishTokenizer()) : null;
         double baseRate = baseRate(table);
         Outputs outputs = new Outputs(o.out());
+        java.nio.file.Files.createDirectories(o.out());   // fail before training, not after
         List<RunResult> all = new ArrayList<>();
         ConsoleProgress progress = new ConsoleProgress(out, terminal);
         for (Experiment e : o.experiments()) {

@@ -106,5 +106,6 @@ class MainTest {
         assertTrue(stderr().startsWith("genre: cannot write to " + file + ": "), stderr());
         assertEquals(1, stderr().split("\n").length, stderr());
         assertEquals("x", Files.readString(file));
+        assertFalse(stdout().contains("| epoch"), "stopped before training");
     }
 }

@@ -23,7 +23,7 @@ import java.util.List;
  * refused. Not thread-safe (reuses a buffer); make one per thread.
  */
 final class FeatureExtractor {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     // namespaces
     private static final int BIAS = 1, KIND = 2, WORD = 3, HLEN = 4, HFIRST = 5, HLAST = 6, HCHAR = 7, NAME = 8,
@@ -213,6 +213,6 @@ final class FeatureExtractor {
         x *= 0xC2B2AE35;
         x ^= x >>> 16;
         if (count == ids.length) ids = Arrays.copyOf(ids, count * 2);
-        ids[count++] = Math.floorMod(x, buckets);
+        ids[count++] = (int) (((x & 0xFFFFFFFFL) * buckets) >>> 32); // x scaled into [0, buckets) without a division
     }
 }

@@ -2,12 +2,10 @@ package canto.tagger.parse;
 
 import canto.engine.io.SafeTensors;
 import canto.engine.nn.Parameters;
-import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,22 +16,21 @@ import java.util.Map;
  * broken by one punctuation mark), {@link Pieces} joins the labels into pieces. The model is a safetensors file; the
  * bundled one is {@value #RESOURCE} in the jar.
  *
- * <p>Thread-safe: {@link #parse} is synchronized (the model's layers reuse buffers), so
- * threads share one parser one title at a time; make one parser per thread for parallel speed.
+ * <p>Thread-safe without locks: parsing runs the trained weights through {@link InferenceNet},
+ * which works in per-call arrays, so threads can share one parser.
  */
 public final class NeuralTitleParser implements TitleParser {
     /** Class-path location of the bundled model. */
     public static final String RESOURCE = "/canto/tagger/parse/title-model.safetensors";
-    private static final int[] NO_TITLES = new int[0];
 
     private final TokenClassifier model;
-    private final FeatureExtractor features;
+    private final InferenceNet net;
     private final Map<String, String> metadata;
-    private int[] titleOf = NO_TITLES;
 
+    /** A parser over a trained model; later changes to the model's weights are not seen. */
     NeuralTitleParser(TokenClassifier model, Map<String, String> metadata) {
         this.model = model;
-        this.features = new FeatureExtractor(model.config().buckets());
+        this.net = new InferenceNet(model);
         this.metadata = Map.copyOf(metadata);
     }
 
@@ -70,7 +67,7 @@ public final class NeuralTitleParser implements TitleParser {
     public Map<String, String> metadata() { return metadata; }
 
     @Override
-    public synchronized ParsedTitle parse(String titleOrFileName) {
+    public ParsedTitle parse(String titleOrFileName) {
         String title = FileNames.toTitle(titleOrFileName);
         List<Token> tokens = Tokenizer.tokenize(title);
         int n = tokens.size();
@@ -91,19 +88,6 @@ public final class NeuralTitleParser implements TitleParser {
 
     /** Softmax probabilities {@code [T, 3]} (row-major) of the tokens of one title. */
     float[] probabilities(List<Token> tokens) {
-        int n = tokens.size();
-        if (titleOf.length < n) titleOf = new int[Math.max(n, 64)]; // all zeros: one title
-        Tensor logits = model.forward(features.extract(tokens), titleOf);
-        float[] p = Arrays.copyOfRange(logits.data(), logits.offset(), logits.offset() + n * 3);
-        for (int t = 0; t < n; t++) {
-            int o = t * 3;
-            float m = Math.max(p[o], Math.max(p[o + 1], p[o + 2]));
-            float a = (float) Math.exp(p[o] - m), b = (float) Math.exp(p[o + 1] - m), c = (float) Math.exp(p[o + 2] - m);
-            float s = a + b + c;
-            p[o] = a / s;
-            p[o + 1] = b / s;
-            p[o + 2] = c / s;
-        }
-        return p;
+        return net.probabilities(new FeatureExtractor(model.config().buckets()).extract(tokens));
     }
 }

@@ -30,7 +30,7 @@ public final class TokenClassifier implements Trainable {
             }
         }
 
-        public static Config defaults() { return new Config(1 << 14, 32, 2, 64, FeatureExtractor.VERSION); }
+        public static Config defaults() { return new Config(1 << 14, 32, 2, 32, FeatureExtractor.VERSION); }
 
         Map<String, String> toMetadata() {
             Map<String, String> m = new LinkedHashMap<>();

@@ -64,6 +64,32 @@ class LabelledTitlesTest {
         assertEquals(dir.resolve("none.tsv") + ": no such file", e.getMessage());
     }
 
+    /** Every labelled piece must be a run of whole tokens, or the model could never produce it. */
+    private static void assertTokensReproduceLabels(Path file, boolean real) throws Exception {
+        List<LabelledTitle> titles = LabelledTitles.read(file, real);
+        for (LabelledTitle t : titles) {
+            Example e = Example.of(t);
+            String seen = FileNames.toTitle(t.title());
+            assertEquals(t.artists(), Pieces.of(seen, e.tokens(), e.labels(), TokenLabel.ARTIST), t.source());
+            assertEquals(t.titles(), Pieces.of(seen, e.tokens(), e.labels(), TokenLabel.TITLE), t.source());
+        }
+    }
+
+    @Test
+    void ourWrittenTitlesAreReproducibleFromTheirTokens() throws Exception {
+        Path written = Path.of("..", "data", "tagger", "titles-written.tsv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(written), "run from the tagger module of a checkout");
+        assertTokensReproduceLabels(written, false);
+        assertTrue(LabelledTitles.read(written, false).size() >= 300);
+    }
+
+    @Test
+    void sharedRealTitlesAreReproducibleFromTheirTokens() throws Exception {
+        Path real = Path.of("..", "data", "tagger", "titles-train.tsv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(real), "shared data not linked into data/tagger/");
+        assertTokensReproduceLabels(real, true);
+    }
+
     @Test
     void writtenFilesAreRecognisedByName() {
         assertTrue(TrainingData.isWritten(Path.of("data/tagger/titles-written.tsv")));

@@ -59,6 +59,29 @@ class NeuralTitleParserTest {
     }
 
     @Test
+    void threadsSharingOneParserGetTheSameAnswersAsOneThread() throws Exception {
+        List<String> titles = new java.util.ArrayList<>();
+        for (String row : Fixtures.ROWS) titles.add(row.substring(0, row.indexOf('\t')));
+        List<ParsedTitle> expected = new java.util.ArrayList<>();
+        for (String t : titles) expected.add(parser.parse(t));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> jobs = new java.util.ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                jobs.add(pool.submit(() -> {
+                    for (int round = 0; round < 50; round++) {
+                        for (int i = 0; i < titles.size(); i++) if (!parser.parse(titles.get(i)).equals(expected.get(i))) return false;
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> j : jobs) assertTrue(j.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void emptyInputGivesEmptyPieces() {
         ParsedTitle p = parser.parse("   ");
         assertEquals(List.of(), p.artists());

@@ -45,6 +45,24 @@ class TrainerTest {
     }
 
     @Test
+    void inferenceNetAgreesWithTheTrainingLayers() throws Exception {
+        List<LabelledTitle> data = Fixtures.titles(dir);
+        TokenClassifier model = Trainer.train(data, SMALL, new Trainer.Options(5, 4, 0.01f, 0f, 0f, 11), null);
+        InferenceNet net = new InferenceNet(model);
+        FeatureExtractor fx = new FeatureExtractor(SMALL.buckets());
+        canto.engine.nn.SoftmaxCrossEntropy softmax = new canto.engine.nn.SoftmaxCrossEntropy();
+        for (LabelledTitle t : data) {
+            TokenFeatures f = fx.extract(Tokenizer.tokenize(t.title()));
+            float[] fast = net.probabilities(f);
+            canto.engine.tensor.Tensor logits = model.forward(f, new int[f.tokens()]);
+            softmax.forward(logits, new int[f.tokens()]);
+            float[] slow = softmax.probabilities().toArray();
+            assertEquals(slow.length, fast.length);
+            for (int i = 0; i < slow.length; i++) assertEquals(slow[i], fast[i], 1e-5, t.title() + " at " + i);
+        }
+    }
+
+    @Test
     void contextWindowSeesOnlyTheSameTitle() {
         ContextWindow w = new ContextWindow(1);
         w.setTitles(new int[] {0, 0, 1});

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code eval [--data FILE...] [--folds 5] [--seed N] [--per-title] [--errors] [--no-baseline]}: k-fold cross-validation
- * by title of our model and of the published baseline on the same folds. Tested titles are
+ * {@code eval [--data FILE...] [--folds 5] [--seed N] [--per-title] [--errors] [--no-baseline]}:
+ * k-fold cross-validation by title of our model and of the published baseline on the same folds. Tested titles are
  * only the real ones; titles we wrote are added to every training fold. Prints artist-exact,
  * title-exact and both-exact rates (per title: the artist pieces, the title pieces, both, equal
  * to the gold ones in order after whitespace normalisation); {@code --per-title} lists every

@@ -23,7 +23,7 @@ import java.util.List;
  * refused. Not thread-safe (reuses a buffer); make one per thread.
  */
 final class FeatureExtractor {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     // namespaces
     private static final int BIAS = 1, KIND = 2, WORD = 3, HLEN = 4, HFIRST = 5, HLAST = 6, HCHAR = 7, NAME = 8,

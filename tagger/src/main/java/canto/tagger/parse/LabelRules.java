@@ -13,8 +13,8 @@ import java.util.List;
  *       {@value #ARTIST_FALLBACK} (some titles name no artist at all).</li>
  *   <li><b>A song title is not broken by a single punctuation mark.</b> A
  *       {@link TokenKind#PUNCT} token (a comma, a middle dot, a full stop) glued between two
- *       title tokens — no whitespace on either side — becomes title too, so {@code 一二三，三二一}
- *       and {@code 勇悍‧17} stay one piece, as the labelled data has them. Artists are not
+ *       title tokens — no whitespace on either side — becomes title too, so {@code 上一站，下一站}
+ *       and {@code 大丈夫‧2} stay one piece, as the labelled data has them. Artists are not
  *       bridged: two singers separated by punctuation are two pieces.</li>
  * </ol>
  */

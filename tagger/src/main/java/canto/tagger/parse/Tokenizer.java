@@ -18,7 +18,7 @@ import java.util.Locale;
  *
  * <p>Straight quotes have no direction: {@code '} or {@code "} closes an open quote of its
  * family, is an apostrophe when glued to a word on its left and followed by a space
- * ({@code Lil' Ashes}), and opens a quote otherwise. Stateless and thread-safe.
+ * ({@code Rockin' Band}), and opens a quote otherwise. Stateless and thread-safe.
  */
 public final class Tokenizer {
     private Tokenizer() {}
@@ -77,7 +77,7 @@ public final class Tokenizer {
 
     /**
      * Joins Latin words and numbers separated only by spaces into phrases ({@code Dear Jane},
-     * {@code Are You Still My Best Friend}), except that a joining word ({@code x}, {@code ft},
+     * {@code Galactic Repairman}), except that a joining word ({@code x}, {@code ft},
      * {@code feat}, {@code featuring}, {@code vs}) stays alone, and a trailing run of video-noise
      * words ({@code Official Music Video}, {@code MV}, {@code HD}) is split off as its own phrase.
      */

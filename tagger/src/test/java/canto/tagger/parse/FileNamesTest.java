@@ -25,14 +25,14 @@ class FileNamesTest {
         assertEquals("陳奕迅 - 十年", FileNames.toTitle("/music/2019/陳奕迅 - 十年 [w1TMv7jx8ew].mp3"));
         assertEquals("陳奕迅 - 十年", FileNames.toTitle("C:\\Music\\陳奕迅 - 十年.MP3"));
         // without a media extension a slash is part of the title
-        assertEquals("蘇永康／謝安琪 / 獨行俠侶", FileNames.toTitle("蘇永康／謝安琪 / 獨行俠侶"));
+        assertEquals("蘇永康／容祖兒 / 越吻越傷心", FileNames.toTitle("蘇永康／容祖兒 / 越吻越傷心"));
     }
 
     @Test
     void rawTitlesStayAsTheyAre() {
-        assertEquals("張學友 _ 李香蘭 (高清音)", FileNames.toTitle("  張學友 _ 李香蘭 (高清音)  "));
+        assertEquals("張學友 _ 吻別 (高清)", FileNames.toTitle("  張學友 _ 吻別 (高清)  "));
         assertEquals("Eason [Official MV]", FileNames.toTitle("Eason [Official MV]"));
-        assertEquals("梅艷芳.相思河畔", FileNames.toTitle("梅艷芳.相思河畔"));
+        assertEquals("梅艷芳.夕陽之歌", FileNames.toTitle("梅艷芳.夕陽之歌"));
         assertEquals("Version 2.0", FileNames.toTitle("Version 2.0"));
     }
 

@@ -10,44 +10,44 @@ class PiecesTest {
 
     @Test
     void consecutiveLabelsFormOnePieceWithItsInnerSpaces() {
-        String s = "黃秋生 張敬軒 帶頭唱 問誰未發聲";
+        String s = "劉德華 張學友 合唱 我們的歌";
         List<Token> t = Tokenizer.tokenize(s);
         int[] labels = {A, A, O, T};
-        assertEquals(List.of("黃秋生 張敬軒"), Pieces.of(s, t, labels, TokenLabel.ARTIST));
-        assertEquals(List.of("問誰未發聲"), Pieces.of(s, t, labels, TokenLabel.TITLE));
+        assertEquals(List.of("劉德華 張學友"), Pieces.of(s, t, labels, TokenLabel.ARTIST));
+        assertEquals(List.of("我們的歌"), Pieces.of(s, t, labels, TokenLabel.TITLE));
     }
 
     @Test
     void separatedRunsArePiecesInTitleOrder() {
-        String s = "容祖兒、張敬軒 《天窗》";
-        List<Token> t = Tokenizer.tokenize(s); // 容祖兒 、 張敬軒 《 天窗 》
+        String s = "容祖兒、陳奕迅 《心淡》";
+        List<Token> t = Tokenizer.tokenize(s); // 容祖兒 、 陳奕迅 《 心淡 》
         int[] labels = {A, O, A, O, T, O};
-        assertEquals(List.of("容祖兒", "張敬軒"), Pieces.of(s, t, labels, TokenLabel.ARTIST));
-        assertEquals(List.of("天窗"), Pieces.of(s, t, labels, TokenLabel.TITLE));
+        assertEquals(List.of("容祖兒", "陳奕迅"), Pieces.of(s, t, labels, TokenLabel.ARTIST));
+        assertEquals(List.of("心淡"), Pieces.of(s, t, labels, TokenLabel.TITLE));
     }
 
     @Test
     void punctuationInsideAPieceIsKeptButAPunctuationOnlyPieceIsDropped() {
-        String s = "JUNO 麥浚龍 - 《勇悍 · 17》 MV";
-        List<Token> t = Tokenizer.tokenize(s); // JUNO 麥浚龍 - 《 勇悍 · 17 》 MV
+        String s = "Juno 歌手甲 - 《大丈夫 · 2》 MV";
+        List<Token> t = Tokenizer.tokenize(s); // Juno 歌手甲 - 《 大丈夫 · 2 》 MV
         assertEquals(9, t.size());
-        assertEquals(List.of("勇悍 · 17"), Pieces.of(s, t, new int[] {O, A, O, O, T, T, T, O, O}, TokenLabel.TITLE));
+        assertEquals(List.of("大丈夫 · 2"), Pieces.of(s, t, new int[] {O, A, O, O, T, T, T, O, O}, TokenLabel.TITLE));
         assertEquals(List.of(), Pieces.of(s, t, new int[] {O, A, T, O, O, O, O, O, O}, TokenLabel.TITLE));
     }
 
     @Test
     void aGluedPunctuationMarkBetweenTitleTokensBecomesTitle() {
-        String s = "楊千嬅 - 一二三，三二一 (Live)";
-        List<Token> t = Tokenizer.tokenize(s); // 楊千嬅 - 一二三 ， 三二一 ( Live )
+        String s = "鄭秀文 - 上一站，下一站 (Live)";
+        List<Token> t = Tokenizer.tokenize(s); // 鄭秀文 - 上一站 ， 下一站 ( Live )
         int[] labels = {A, O, T, O, T, O, O, O};
         LabelRules.apply(t, labels);
-        assertEquals(List.of("一二三，三二一"), Pieces.of(s, t, labels, TokenLabel.TITLE));
+        assertEquals(List.of("上一站，下一站"), Pieces.of(s, t, labels, TokenLabel.TITLE));
         // artists are not bridged: two singers stay two pieces
-        String d = "陳豪，林保怡";
+        String d = "黎明，郭富城";
         List<Token> u = Tokenizer.tokenize(d);
         int[] l2 = {A, O, A};
         LabelRules.apply(u, l2);
-        assertEquals(List.of("陳豪", "林保怡"), Pieces.of(d, u, l2, TokenLabel.ARTIST));
+        assertEquals(List.of("黎明", "郭富城"), Pieces.of(d, u, l2, TokenLabel.ARTIST));
         // a mark with a space beside it is not glued
         String e = "十年 . 好久不見";
         List<Token> v = Tokenizer.tokenize(e);
@@ -64,11 +64,11 @@ class PiecesTest {
 
     @Test
     void labelledSpansGiveTokenLabelsThatDecodeBackToTheSamePieces() {
-        LabelledTitle lt = LabelledTitles.parseLine("Kay Tse 謝安琪 - 《沐春風》 MV\t謝安琪\t沐春風\t8-11\t15-18", "x:2", true);
+        LabelledTitle lt = LabelledTitles.parseLine("Leo Ku 古巨基 - 《必殺技》 MV\t古巨基\t必殺技\t7-10\t14-17", "x:2", true);
         List<Token> t = Tokenizer.tokenize(lt.title());
         int[] labels = lt.tokenLabels(t);
-        assertEquals(List.of("謝安琪"), Pieces.of(lt.title(), t, labels, TokenLabel.ARTIST));
-        assertEquals(List.of("沐春風"), Pieces.of(lt.title(), t, labels, TokenLabel.TITLE));
+        assertEquals(List.of("古巨基"), Pieces.of(lt.title(), t, labels, TokenLabel.ARTIST));
+        assertEquals(List.of("必殺技"), Pieces.of(lt.title(), t, labels, TokenLabel.TITLE));
         assertEquals(true, lt.alignsWith(t));
     }
 }

@@ -53,7 +53,9 @@ public final class ParseCommand {
         try {
             parser = model == null ? NeuralTitleParser.loadBundled() : NeuralTitleParser.load(model);
         } catch (IOException | UncheckedIOException | DataException | canto.engine.io.SafeTensorsException e) {
-            err.println("tagger parse: cannot load the model: " + e.getMessage());
+            String msg = String.valueOf(e.getMessage());
+            String where = model == null ? "" : model.toString();
+            err.println("tagger parse: cannot load the model: " + (msg.startsWith(where) ? msg : where + ": " + msg));
             return 1;
         }
         if (!titles.isEmpty()) {

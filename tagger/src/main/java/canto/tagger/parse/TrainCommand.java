@@ -50,6 +50,11 @@ public final class TrainCommand {
             return 2;
         }
         Args.preferScalarKernels();
+        Path folder = outFile.toAbsolutePath().getParent();
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            err.println("tagger train: cannot write " + outFile + ": folder " + folder + " does not exist");
+            return 1;
+        }
         try {
             if (files.isEmpty()) files = TrainingData.defaultFiles();
             List<LabelledTitle> data = TrainingData.load(files);
@@ -65,7 +70,12 @@ public final class TrainCommand {
             meta.put("optimizer", "Adam(lr=" + opt.lr() + ", weight_decay=" + opt.weightDecay() + ")");
             meta.put("feature_dropout", Float.toString(opt.featureDropout()));
             meta.put("kernels", canto.engine.kernels.Kernels.get().name());
-            ModelFile.save(outFile, model, meta);
+            try {
+                ModelFile.save(outFile, model, meta);
+            } catch (IOException e) {
+                err.println("tagger train: cannot write " + outFile + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+                return 1;
+            }
             out.println("wrote " + outFile);
             return 0;
         } catch (DataException e) {

@@ -71,6 +71,14 @@ class CommandsTest {
         assertEquals(1, ParseCommand.run(List.of("--model", dir.resolve("none.safetensors").toString(), "x"), out, err));
         assertEquals(1, err().strip().lines().count(), err());
         assertTrue(err().contains("none.safetensors"), err());
+        errBytes.reset();
+        assertEquals(1, ParseCommand.run(List.of("--model", dir.toString(), "x"), out, err));
+        assertTrue(err().startsWith("tagger parse: cannot load the model: " + dir), err());
+        errBytes.reset();
+        Path nowhere = dir.resolve("no-such-folder").resolve("m.safetensors");
+        assertEquals(1, TrainCommand.run(List.of("--out", nowhere.toString()), out, err));
+        assertEquals("tagger train: cannot write " + nowhere + ": folder " + nowhere.getParent().toAbsolutePath()
+                + " does not exist", err().strip());
         assertEquals(2, TrainCommand.run(List.of("--seed", "abc"), out, err));
         assertEquals(2, EvalCommand.run(List.of("--folds", "1"), out, err));
     }

@@ -18,10 +18,11 @@ import java.util.Map;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar canto.bench.Rates \
- *      results.json [--openblas N=GFLOPS,...]
+ *      results.json [--openblas N=GFLOPS,...] [--before older-results.json]
  * </pre>
  * Prints a Markdown table: median and min–max of the measured iterations, and the rates of
- * the median.
+ * the median. With {@code --before}, a second table gives before/after ratios of the medians
+ * of the benchmarks found in both files (measure both in one session: ratios, not old times).
  */
 public final class Rates {
     private Rates() {}
@@ -35,12 +36,15 @@ public final class Rates {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: Rates results.json [--openblas SIZE=GFLOPS,...]");
+            System.err.println("usage: Rates results.json [--openblas SIZE=GFLOPS,...] [--before older-results.json]");
             System.exit(2);
         }
         Map<Integer, Double> openblas = new java.util.TreeMap<>();
+        List<Result> before = null;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--openblas") && i + 1 < args.length) {
+            if (args[i].equals("--before") && i + 1 < args.length) {
+                before = read(Path.of(args[++i]));
+            } else if (args[i].equals("--openblas") && i + 1 < args.length) {
                 for (String kv : args[++i].split(",")) {
                     String[] p = kv.split("=");
                     openblas.put(Integer.parseInt(p[0].trim()), Double.parseDouble(p[1].trim()));
@@ -52,6 +56,7 @@ public final class Rates {
         }
         List<Result> results = read(Path.of(args[0]));
         System.out.print(table(results, openblas));
+        if (before != null) System.out.print(beforeAfter(before, results));
     }
 
     /** Reads a JMH JSON result file (AverageTime mode, any time unit) into ns per call. */
@@ -148,6 +153,21 @@ public final class Rates {
               .append(" | ").append(time(r.median())).append(" | ").append(time(r.min())).append(" – ").append(time(r.max()))
               .append(" | ").append(rate).append(" | ").append(speedup).append(" | ").append(limit(results, r, fmaPeak, openblas))
               .append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** Median time before / median time after, for every benchmark present in both runs. */
+    static String beforeAfter(List<Result> before, List<Result> after) {
+        StringBuilder sb = new StringBuilder("\n| benchmark | params | threads | before | after | speed-up |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
+        for (Result a : after) {
+            for (Result b : before) {
+                if (b.key().equals(a.key()) && b.params().equals(a.params()) && b.threads() == a.threads()) {
+                    sb.append("| ").append(a.key()).append(" | ").append(paramString(a)).append(" | ").append(a.threads())
+                      .append(" | ").append(time(b.median())).append(" | ").append(time(a.median()))
+                      .append(String.format(Locale.ROOT, " | %.2fx |%n", b.median() / a.median()));
+                }
+            }
         }
         return sb.toString();
     }

@@ -37,6 +37,7 @@ class BenchmarksStartTest {
             "ActivationBench", Map.of("n", new String[] {"1000"}),
             "SoftmaxBench", Map.of("shape", new String[] {"8x7", "16x1000"}),
             "AdamBench", Map.of("n", new String[] {"185371"}),
+            "AdamThreadsBench", Map.of("n", new String[] {"185371"}),
             "CopyBench", Map.of("floats", new String[] {"4096"}),
             "FmaPeakBench", Map.of(),
             "GenreStepBench", Map.of("threads", new String[] {"1", "2"}));

@@ -94,7 +94,7 @@ final class SimdMatmul {
      * Dot-product form for the batch-sized forward product ({@code A [m,k]} activations,
      * {@code B [n,k]} weights): 4 rows of A x 4 rows of B share each loaded vector (16
      * accumulators, 8 loads per 16 FMAs), one reduction per output; leftover rows and
-     * columns in 4x1 / 1x4 tiles and plain dot products.
+     * columns in 4x2 / 4x1 / 1x4 tiles and plain dot products.
      */
     private static void ntDot(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
         int kb = S.loopBound(k);
@@ -102,6 +102,7 @@ final class SimdMatmul {
         for (; i + 3 < m; i += 4) {
             int j = 0;
             for (; j + 3 < n; j += 4) dotTile4x4(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb);
+            if (j + 1 < n) { dotTile4x2(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb); j += 2; }
             for (; j < n; j++) dotTile4x1(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb);
         }
         for (; i < m; i++) {
@@ -155,6 +156,40 @@ final class SimdMatmul {
         c[cAt + 3 * n + 1] += c31.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b1, kb, k);
         c[cAt + 3 * n + 2] += c32.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b2, kb, k);
         c[cAt + 3 * n + 3] += c33.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b3, kb, k);
+    }
+
+    /** 4 rows of A x 2 rows of B: 8 dot products, one reduction each. */
+    private static void dotTile4x2(float[] a, int aRow, float[] b, int bRow, float[] c, int cAt, int n, int k, int kb) {
+        int a0 = aRow;
+        int a1 = aRow + k;
+        int a2 = aRow + 2 * k;
+        int a3 = aRow + 3 * k;
+        int b0 = bRow;
+        int b1 = bRow + k;
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        for (int p = 0; p < kb; p += L) {
+            FloatVector vb0 = FloatVector.fromArray(S, b, b0 + p);
+            FloatVector vb1 = FloatVector.fromArray(S, b, b1 + p);
+            FloatVector va0 = FloatVector.fromArray(S, a, a0 + p);
+            c00 = va0.fma(vb0, c00); c01 = va0.fma(vb1, c01);
+            FloatVector va1 = FloatVector.fromArray(S, a, a1 + p);
+            c10 = va1.fma(vb0, c10); c11 = va1.fma(vb1, c11);
+            FloatVector va2 = FloatVector.fromArray(S, a, a2 + p);
+            c20 = va2.fma(vb0, c20); c21 = va2.fma(vb1, c21);
+            FloatVector va3 = FloatVector.fromArray(S, a, a3 + p);
+            c30 = va3.fma(vb0, c30); c31 = va3.fma(vb1, c31);
+        }
+        c[cAt] += c00.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b0, kb, k);
+        c[cAt + 1] += c01.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b1, kb, k);
+        c[cAt + n] += c10.reduceLanes(VectorOperators.ADD) + tailDot(a, a1, b, b0, kb, k);
+        c[cAt + n + 1] += c11.reduceLanes(VectorOperators.ADD) + tailDot(a, a1, b, b1, kb, k);
+        c[cAt + 2 * n] += c20.reduceLanes(VectorOperators.ADD) + tailDot(a, a2, b, b0, kb, k);
+        c[cAt + 2 * n + 1] += c21.reduceLanes(VectorOperators.ADD) + tailDot(a, a2, b, b1, kb, k);
+        c[cAt + 3 * n] += c30.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b0, kb, k);
+        c[cAt + 3 * n + 1] += c31.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b1, kb, k);
     }
 
     /** 4 rows of A x 1 rows of B: 4 dot products, one reduction each. */

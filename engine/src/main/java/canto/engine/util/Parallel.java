@@ -1,6 +1,7 @@
 package canto.engine.util;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -9,10 +10,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Chunk bounds depend only on {@code n}, the alignment and the thread count, so a body
  * whose chunks write disjoint outputs gives the same result on every run with the same
- * thread count — and, for element-wise bodies, with any thread count. Which thread runs which
- * chunk is not fixed: each chunk is claimed by whoever gets to it first, so when a worker is
- * slow to wake (a busy machine) the caller simply does more of the work itself instead of
- * waiting for it.
+ * thread count — and, for element-wise bodies, with any thread count. Each thread runs its own
+ * chunks first (so it meets the same data on every call), then any chunk nobody has started:
+ * when a worker is slow to wake (a busy machine) the caller simply does more of the work
+ * itself instead of waiting for it.
  *
  * <p>{@link #shared()} has {@code -Dcanto.threads} threads (default 1: see docs/BENCHMARKS.md
  * for when 2 pays). Workers spin briefly after a job, since in a training loop the next one
@@ -38,11 +39,16 @@ public final class Parallel {
     private final AtomicInteger busy = new AtomicInteger();
     private volatile Job current;
 
-    /** One call of {@link #forRange}: its chunks, the next unclaimed one, and how many are done. */
+    /**
+     * One call of {@link #forRange}: its chunks, which are claimed, and how many are done.
+     * Thread t owns chunks {@code [t·CHUNKS_PER_THREAD, (t+1)·CHUNKS_PER_THREAD)} and runs them
+     * first (the same thread meets the same data on every call: cache affinity), then takes
+     * over any chunk of another thread that nobody has started yet.
+     */
     private static final class Job {
         final Body body;
         final int n, chunk, parts;
-        final AtomicInteger next = new AtomicInteger();
+        final AtomicIntegerArray claimed;
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
 
@@ -51,20 +57,26 @@ public final class Parallel {
             this.n = n;
             this.chunk = chunk;
             this.parts = parts;
+            this.claimed = new AtomicIntegerArray(parts);
         }
 
-        /** Claims and runs chunks until none is left. */
-        void work() {
-            for (int c = next.getAndIncrement(); c < parts; c = next.getAndIncrement()) {
-                try {
-                    int from = Math.min(n, c * chunk);
-                    int to = c == parts - 1 ? n : Math.min(n, from + chunk);
-                    if (from < to) body.run(from, to);
-                } catch (Throwable t) {
-                    failure = t;
-                } finally {
-                    done.incrementAndGet();
-                }
+        /** Runs thread {@code t}'s own chunks, then every unclaimed one, last first. */
+        void work(int t) {
+            int own = t * CHUNKS_PER_THREAD;
+            for (int c = own; c < own + CHUNKS_PER_THREAD; c++) tryRun(c);
+            for (int c = parts - 1; c >= 0; c--) tryRun(c);
+        }
+
+        private void tryRun(int c) {
+            if (claimed.get(c) != 0 || !claimed.compareAndSet(c, 0, 1)) return;
+            try {
+                int from = Math.min(n, c * chunk);
+                int to = c == parts - 1 ? n : Math.min(n, from + chunk);
+                if (from < to) body.run(from, to);
+            } catch (Throwable e) {
+                failure = e;
+            } finally {
+                done.incrementAndGet();
             }
         }
     }
@@ -113,7 +125,7 @@ public final class Parallel {
             Job job = new Job(body, n, chunk(n, align, parts), parts);
             current = job;
             for (Worker w : workers) LockSupport.unpark(w);
-            job.work();
+            job.work(0);
             for (int spins = 0; job.done.get() != parts; spins++) {
                 if (spins < 1 << 12) Thread.onSpinWait();
                 else Thread.yield(); // a worker holding a chunk may be waiting for this core
@@ -137,8 +149,11 @@ public final class Parallel {
 
     /** One worker: waits for a new job, helps with its chunks, waits again. */
     private final class Worker extends Thread {
+        private final int index;
+
         Worker(int index) {
             super("canto-parallel-" + index);
+            this.index = index;
             setDaemon(true);
         }
 
@@ -153,7 +168,7 @@ public final class Parallel {
                     else LockSupport.park(this);
                 }
                 seen = job;
-                job.work();
+                job.work(index);
             }
         }
     }

@@ -33,13 +33,52 @@ final class SimdMatmul {
         return holder[0];
     }
 
-    /** {@code t[cols, rows] = x[rows, cols]ᵀ}. */
+    /**
+     * {@code t[cols, rows] = x[rows, cols]ᵀ}: for each column, gathers it from {@code L} rows at
+     * a time and stores it contiguously; leftover rows one by one.
+     */
     private static void transpose(float[] x, int xOff, int rows, int cols, float[] t) {
-        for (int r = 0; r < rows; r++) {
+        int rb = S.loopBound(rows);
+        if (rb > 0) {
+            int[] idx = STRIDES.get();
+            for (int l = 0; l < L; l++) idx[l] = l * cols;
+            for (int j = 0; j < cols; j++) {
+                int tj = j * rows;
+                for (int r = 0; r < rb; r += L) {
+                    FloatVector.fromArray(S, x, xOff + r * cols + j, idx, 0).intoArray(t, tj + r);
+                }
+            }
+        }
+        for (int r = rb; r < rows; r++) {
             int xr = xOff + r * cols;
             for (int j = 0; j < cols; j++) t[j * rows + r] = x[xr + j];
         }
     }
+
+    /**
+     * {@code c[i, j] += ct[j, i]} over {@code c[rows, cols]}: each row of ct is added down a
+     * column of c, {@code L} rows at a time (gather, add, scatter); leftover rows one by one.
+     */
+    private static void addTransposed(float[] ct, int rows, int cols, float[] c, int cOff) {
+        int rb = S.loopBound(rows);
+        if (rb > 0) {
+            int[] idx = STRIDES.get();
+            for (int l = 0; l < L; l++) idx[l] = l * cols;
+            for (int j = 0; j < cols; j++) {
+                int tj = j * rows;
+                for (int i = 0; i < rb; i += L) {
+                    int at = cOff + i * cols + j;
+                    FloatVector.fromArray(S, c, at, idx, 0).add(FloatVector.fromArray(S, ct, tj + i)).intoArray(c, at, idx, 0);
+                }
+            }
+        }
+        for (int i = rb; i < rows; i++) {
+            int ci = cOff + i * cols;
+            for (int j = 0; j < cols; j++) c[ci + j] += ct[j * rows + i];
+        }
+    }
+
+    private static final ThreadLocal<int[]> STRIDES = ThreadLocal.withInitial(() -> new int[L]);
 
     /** {@code C[m,n] += A[m,k] · B[n,k]ᵀ}. */
     static void nt(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
@@ -81,10 +120,7 @@ final class SimdMatmul {
             float[] ct = scratch(n * m);
             java.util.Arrays.fill(ct, 0, n * m, 0f);
             SimdBroadcast.tn(b, bOff, a, aOff, ct, 0, n, m, k);
-            for (int i = 0; i < m; i++) {
-                int ci = cOff + i * n;
-                for (int j = 0; j < n; j++) c[ci + j] += ct[j * m + i];
-            }
+            addTransposed(ct, m, n, c, cOff);
         } else {
             SCALAR.matmulTN(a, aOff, b, bOff, c, cOff, m, n, k);
         }

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One training step of each genre experiment at its published batch size (8, 16, 16) on
  * synthetic data of the real shapes: forward, cross-entropy, clear gradients, backward, Adam
- * step — what {@code canto.genre.train.Trainer} does per batch. Multiply by the steps per
+ * step — what {@code canto.genre.train.Trainer} does per batch ({@code fused=false}), or the same
+ * with the gradients cleared inside the Adam pass ({@code fused=true}). Multiply by the steps per
  * epoch (2,838 / 1,419 / 1,419 at 22,697 rows) for a lower bound of the epoch time;
  * {@link GenreEpochs} measures whole epochs.
  */
@@ -39,6 +40,10 @@ public class GenreStepBench {
 
     @Param({"1", "2"})
     public int threads;
+
+    /** Clear the gradients inside the Adam pass ({@code stepAndZeroGrad}) instead of before backward. */
+    @Param({"false", "true"})
+    public boolean fused;
 
     private GenreSetup setup;
     private Parallel parallel;
@@ -70,9 +75,14 @@ public class GenreStepBench {
         for (int i = 0; i < batch; i++) batchLabels[i] = labels[setup.trainRows[from + i]];
         Tensor logits = setup.network.forward(setup.trainRows, from, batch);
         float l = loss.forward(logits, batchLabels);
-        setup.adam.zeroGrad();
-        setup.network.backward(loss.backward());
-        setup.adam.step();
+        if (fused) {
+            setup.network.backward(loss.backward());   // gradients were cleared by the last step
+            setup.adam.stepAndZeroGrad();
+        } else {
+            setup.adam.zeroGrad();
+            setup.network.backward(loss.backward());
+            setup.adam.step();
+        }
         from += batch;
         return l;
     }

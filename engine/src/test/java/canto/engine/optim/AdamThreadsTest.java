@@ -36,6 +36,31 @@ class AdamThreadsTest {
     }
 
     @Test
+    void stepAndZeroGradEqualsStepThenZeroGrad() {
+        for (int threads = 1; threads <= 2; threads++) {
+            Parameters[] ps = new Parameters[2];
+            Adam[] adams = new Adam[2];
+            for (int i = 0; i < 2; i++) {
+                ps[i] = Parameters.of(new Linear(300, 250, new Rng(5)));
+                adams[i] = new Adam(ps[i], Adam.Config.defaults(1e-2f), new Parallel(threads));
+            }
+            Rng rng = new Rng(8);
+            for (int step = 0; step < 4; step++) {
+                for (int i = 0; i < ps[0].size(); i++) {
+                    float g = i % 5 == 0 ? 0f : rng.uniform(-1, 1);
+                    ps[0].grads()[i] = g;
+                    ps[1].grads()[i] = g;
+                }
+                adams[0].step();
+                adams[0].zeroGrad();
+                adams[1].stepAndZeroGrad();
+                assertArrayEquals(ps[0].values(), ps[1].values(), "step " + step + ", threads " + threads);
+                assertArrayEquals(new float[ps[1].size()], ps[1].grads());
+            }
+        }
+    }
+
+    @Test
     void zeroGradClearsEveryGradientWithTwoThreads() {
         Linear layer = new Linear(300, 250, new Rng(5));
         Parameters params = Parameters.of(layer);

@@ -114,6 +114,7 @@ public final class Rates {
             }
             case "ActivationBench": {
                 double n = Double.parseDouble(r.param("n"));
+                if (r.method().equals("dropoutMask")) return 4 * n;
                 return (r.method().endsWith("Forward") ? 8 : 12) * n;
             }
             case "SoftmaxBench": {

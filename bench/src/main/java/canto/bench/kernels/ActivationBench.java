@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The element-wise kernels: ReLU, sigmoid and tanh forward and backward, and the dropout
- * multiply, over n = 4096 (8 x 512), 8192 (16 x 512), 1000 and 100,003 floats.
- * Bytes moved: forward {@code 8n}, backward and multiply {@code 12n}.
+ * multiply and the dropout mask, over n = 4096 (8 x 512), 8192 (16 x 512), 1000 and 100,003
+ * floats. Bytes moved: forward {@code 8n}, backward and multiply {@code 12n}, mask {@code 4n}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +34,7 @@ public class ActivationBench {
 
     private Kernels k;
     private float[] x, y, dy, dx;
+    private long seed = 1;
 
     @Setup
     public void setup() {
@@ -54,6 +55,8 @@ public class ActivationBench {
         Impls.checkSame("tanhBackward", a, b);
         k.multiply(x, 0, dy, 0, a, 0, n); other.multiply(x, 0, dy, 0, b, 0, n);
         Impls.checkSame("multiply", a, b);
+        k.dropoutMask(99, 0.2f, 1.25f, a, 0, n); other.dropoutMask(99, 0.2f, 1.25f, b, 0, n);
+        Impls.checkSame("dropoutMask", a, b);
         // exp and tanh are approximations that may differ in the last bits.
         double[] tol = new double[n];
         java.util.Arrays.fill(tol, 1e-6);
@@ -70,4 +73,7 @@ public class ActivationBench {
     @Benchmark public float[] tanhForward() { k.tanhForward(x, 0, y, 0, n); return y; }
     @Benchmark public float[] tanhBackward() { k.tanhBackward(x, 0, dy, 0, dx, 0, n); return dx; }
     @Benchmark public float[] multiply() { k.multiply(x, 0, dy, 0, dx, 0, n); return dx; }
+
+    /** A dropout mask (p = 0.2) from the random stream: {@code 4n} bytes written. */
+    @Benchmark public float[] dropoutMask() { k.dropoutMask(seed++, 0.2f, 1.25f, y, 0, n); return y; }
 }

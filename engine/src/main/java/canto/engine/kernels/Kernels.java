@@ -129,4 +129,20 @@ public interface Kernels {
 
     /** The magnitude below which {@link #adamStep} flushes a moment to zero. */
     float ADAM_FLUSH = 1e-30f;
+
+    // ---- random masks -------------------------------------------------------------------
+
+    /**
+     * Inverted-dropout mask from a reserved stretch of an {@link canto.engine.util.Rng}
+     * stream ({@code state} from {@code Rng.reserve(n)}): {@code mask[off + i] = u_i < p ? 0 :
+     * keepScale}, where {@code u_i} is the i-th {@code nextFloat()} the generator would have
+     * returned ({@code (mix(state + (i+1)·γ) >>> 40) · 2⁻²⁴}). Exactly the masks of the loop
+     * {@code mask[i] = rng.nextFloat() < p ? 0 : keepScale}, in any implementation.
+     */
+    default void dropoutMask(long state, float p, float keepScale, float[] mask, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            long z = canto.engine.util.Rng.mix(state + (i + 1) * canto.engine.util.Rng.GOLDEN_GAMMA);
+            mask[off + i] = (z >>> 40) * 0x1.0p-24f < p ? 0f : keepScale;
+        }
+    }
 }

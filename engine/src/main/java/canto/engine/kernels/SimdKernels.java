@@ -1,6 +1,8 @@
 package canto.engine.kernels;
 
+import canto.engine.util.Rng;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -222,5 +224,40 @@ final class SimdKernels implements Kernels {
             vp.sub(vm.div(denom).mul(stepSize)).intoArray(p, i);
         }
         SCALAR.adamStep(p, g, m, v, off + nb, n - nb, stepSize, beta1, beta2, eps, sqrtBc2, weightDecay);
+    }
+
+    // ---- random masks -------------------------------------------------------------------
+
+    private static final VectorSpecies<Long> LS = LongVector.SPECIES_512;   // 8 lanes
+    private static final long[] ONE_TO_EIGHT = {1, 2, 3, 4, 5, 6, 7, 8};
+
+    @Override
+    public void dropoutMask(long state, float p, float keepScale, float[] mask, int off, int n) {
+        // SplitMix64 on two vectors of 8 long lanes (64-bit multiplies need AVX-512, hence the
+        // 16-lane guard); the top 24 bits of each converted into one half of a 16-float vector:
+        // the same floats as Rng.nextFloat(). Only 512-bit shapes, like every other kernel here:
+        // mixing float shapes in one JVM made C2 give up on the other kernels' intrinsics.
+        if (L != 16 || n < 16) { Kernels.super.dropoutMask(state, p, keepScale, mask, off, n); return; }
+        int nb = S.loopBound(n);
+        LongVector z0 = LongVector.fromArray(LS, ONE_TO_EIGHT, 0).mul(Rng.GOLDEN_GAMMA).add(state);
+        LongVector half = LongVector.broadcast(LS, 8 * Rng.GOLDEN_GAMMA);
+        LongVector step = LongVector.broadcast(LS, 16 * Rng.GOLDEN_GAMMA);
+        FloatVector keep = FloatVector.broadcast(S, keepScale), zero = FloatVector.zero(S);
+        for (int i = 0; i < nb; i += L) {
+            FloatVector lo = (FloatVector) topBits(z0).convertShape(VectorOperators.L2F, S, 0);
+            FloatVector hi = (FloatVector) topBits(z0.add(half)).convertShape(VectorOperators.L2F, S, -1);
+            FloatVector u = lo.add(hi).mul(0x1.0p-24f);
+            keep.blend(zero, u.compare(VectorOperators.LT, p)).intoArray(mask, off + i);
+            z0 = z0.add(step);
+        }
+        Kernels.super.dropoutMask(state + nb * Rng.GOLDEN_GAMMA, p, keepScale, mask, off + nb, n - nb);
+    }
+
+    /** {@code mix(z) >>> 40} on every lane: SplitMix64's output, top 24 bits. */
+    private static LongVector topBits(LongVector z) {
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+        return z.lanewise(VectorOperators.LSHR, 40);
     }
 }

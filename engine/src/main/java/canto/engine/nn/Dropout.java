@@ -40,7 +40,8 @@ public final class Dropout implements Module {
         n = x.size();
         shape = x.shape();
         mask = Buffers.ensure(mask, n);
-        for (int i = 0; i < n; i++) mask[i] = rng.nextFloat() < p ? 0f : keepScale;
+        // the same masks as: for each i, mask[i] = rng.nextFloat() < p ? 0 : keepScale
+        kernels.dropoutMask(rng.reserve(n), p, keepScale, mask, 0, n);
         outputBuf = Buffers.ensure(outputBuf, n);
         kernels.multiply(x.data(), x.offset(), mask, 0, outputBuf, 0, n);
         return new Tensor(outputBuf, 0, shape);

@@ -14,11 +14,28 @@ public final class Rng {
 
     public Rng(long seed) { this.state = seed; }
 
-    public long nextLong() {
-        long z = (state += 0x9E3779B97F4A7C15L);
+    /** The SplitMix64 increment: the state advances by this much per output. */
+    public static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
+    public long nextLong() { return mix(state += GOLDEN_GAMMA); }
+
+    /** SplitMix64's output function of a state. */
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /**
+     * Reserves the next {@code n} outputs for a kernel that computes them itself: returns the
+     * current state s and advances past them. Output i (from 0) is
+     * {@code mix(s + (i + 1) · GOLDEN_GAMMA)}, exactly what {@link #nextLong()} would have
+     * returned; see {@code Kernels.dropoutMask}.
+     */
+    public long reserve(int n) {
+        long s = state;
+        state += n * GOLDEN_GAMMA;
+        return s;
     }
 
     /** Uniform in [0, 1) with 24 random bits. */

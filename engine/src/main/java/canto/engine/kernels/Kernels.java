@@ -4,8 +4,8 @@ package canto.engine.kernels;
  * Every hot loop of the engine, over flat {@code float[]} arrays with explicit offsets.
  *
  * <p>Two implementations give the same answers: {@link ScalarKernels}, the readable reference
- * that runs everywhere, and {@code SimdKernels}, the only class that imports
- * {@code jdk.incubator.vector}. {@link #get()} returns the one chosen at start-up
+ * that runs everywhere, and {@code SimdKernels}, which with its package-private helpers is the
+ * only code that imports {@code jdk.incubator.vector}. {@link #get()} returns the one chosen at start-up
  * (see {@link KernelsProvider}).
  *
  * <p>Conventions: matrices are row-major; {@code [m, k]} means m rows of k floats starting at

@@ -8,7 +8,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD kernels, on {@code jdk.incubator.vector}: the only class in canto that imports it.
+ * The SIMD kernels, on {@code jdk.incubator.vector}. It and its package-private helpers
+ * ({@link SimdMatmul}, {@link SimdGemm}, {@link SimdBroadcast}) are the only engine classes that
+ * import it, and the helpers are only reached through this class.
  *
  * <p>Rules (docs/KERNELS.md): species as static finals; {@code loopBound} + scalar tail; no
  * cross-lane reduction inside an inner loop; several independent accumulators; matrix

@@ -47,6 +47,7 @@ public final class Trainer {
         int n = order.length;
         int batches = (n + batchSize - 1) / batchSize;
         List<EpochResult> results = new ArrayList<>(epochs);
+        adam.zeroGrad(); // from here on every step clears the gradients in the same pass
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
             shuffle.shuffle(order);
@@ -59,9 +60,8 @@ public final class Trainer {
                 Tensor logits = network.forward(order, from, count);    // [count, 7]
                 lossSum += (double) loss.forward(logits, labelBatch) * count;
                 correct += countCorrect(logits, labelBatch);
-                adam.zeroGrad();
                 network.backward(loss.backward());
-                adam.step();
+                adam.stepAndZeroGrad();
                 listener.batchDone(epoch, b + 1, batches, (double) correct / (from + count));
             }
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -40,6 +40,7 @@ class BenchmarksStartTest {
             "AdamThreadsBench", Map.of("n", new String[] {"185371"}),
             "CopyBench", Map.of("floats", new String[] {"4096"}),
             "FmaPeakBench", Map.of(),
+            "TitleParseBench", Map.of(),
             "GenreStepBench", Map.of("threads", new String[] {"1", "2"}, "fused", new String[] {"false", "true"}));
 
     @TempDir

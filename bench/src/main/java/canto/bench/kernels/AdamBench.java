@@ -48,8 +48,8 @@ public class AdamBench {
         float[] p1 = p.clone(), m1 = m.clone(), v1 = v.clone();
         float[] p2 = p.clone(), m2 = m.clone(), v2 = v.clone();
         for (int step = 0; step < 3; step++) {
-            k.adamStep(p1, g, m1, v1, 0, n, 1e-3f, 0.9f, 0.999f, 1e-8f, 0.0447f, step == 2 ? 1e-2f : 0f);
-            other.adamStep(p2, g, m2, v2, 0, n, 1e-3f, 0.9f, 0.999f, 1e-8f, 0.0447f, step == 2 ? 1e-2f : 0f);
+            k.adamStep(p1, g, m1, v1, 0, n, 1e-3f, 0.9f, 0.1f, 0.999f, 0.001f, 1e-8f, 0.0447f, step == 2 ? 1e-2f : 0f);
+            other.adamStep(p2, g, m2, v2, 0, n, 1e-3f, 0.9f, 0.1f, 0.999f, 0.001f, 1e-8f, 0.0447f, step == 2 ? 1e-2f : 0f);
         }
         Impls.checkSame("adamStep p", p1, p2);
         Impls.checkSame("adamStep m", m1, m2);
@@ -58,7 +58,7 @@ public class AdamBench {
 
     @Benchmark
     public float[] adamStep() {
-        k.adamStep(p, g, m, v, 0, n, 1e-3f, 0.9f, 0.999f, 1e-8f, 0.0447f, 0f);
+        k.adamStep(p, g, m, v, 0, n, 1e-3f, 0.9f, 0.1f, 0.999f, 0.001f, 1e-8f, 0.0447f, 0f);
         return p;
     }
 }

@@ -115,17 +115,21 @@ public interface Kernels {
      * One Adam step over n parameters, PyTorch semantics:
      * <pre>
      * g  = grad + weightDecay · p
-     * m  = beta1 · m + (1 - beta1) · g          (flushed to 0 when |m| &lt; 1e-30)
-     * v  = beta2 · v + (1 - beta2) · g²         (flushed to 0 when v &lt; 1e-30)
+     * m  = beta1 · m + oneMinusBeta1 · g        (flushed to 0 when |m| &lt; 1e-30)
+     * v  = beta2 · v + oneMinusBeta2 · g²       (flushed to 0 when v &lt; 1e-30)
      * p -= stepSize · m / (sqrt(v) / sqrtBc2 + eps)
      * </pre>
      * where {@code stepSize = lr / (1 - beta1^t)} and {@code sqrtBc2 = sqrt(1 - beta2^t)}.
+     * {@code oneMinusBeta} is passed rather than computed, because PyTorch computes
+     * {@code 1 - beta} in double from the decimal beta (0.001 for 0.999), while
+     * {@code 1f - 0.999f} is 0.00099998713 in float.
      * Flushing keeps the moments out of the subnormal range (every operation on a subnormal
      * float is many times slower); the update such a moment would cause is far below float
      * resolution of any parameter.
      */
     void adamStep(float[] p, float[] g, float[] m, float[] v, int off, int n,
-                  float stepSize, float beta1, float beta2, float eps, float sqrtBc2, float weightDecay);
+                  float stepSize, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+                  float eps, float sqrtBc2, float weightDecay);
 
     /** The magnitude below which {@link #adamStep} flushes a moment to zero. */
     float ADAM_FLUSH = 1e-30f;

@@ -78,8 +78,8 @@ final class KernelsProvider {
         }
         float[] p1 = b.clone(), p2 = b.clone(), m1 = new float[b.length], m2 = new float[b.length];
         float[] v1 = new float[b.length], v2 = new float[b.length];
-        simd.adamStep(p1, a.length >= b.length ? a : Arrays.copyOf(a, b.length), m1, v1, 0, b.length, 1e-3f, 0.9f, 0.999f, 1e-8f, 0.0316f, 0f);
-        scalar.adamStep(p2, a.length >= b.length ? a : Arrays.copyOf(a, b.length), m2, v2, 0, b.length, 1e-3f, 0.9f, 0.999f, 1e-8f, 0.0316f, 0f);
+        simd.adamStep(p1, a.length >= b.length ? a : Arrays.copyOf(a, b.length), m1, v1, 0, b.length, 1e-3f, 0.9f, 0.1f, 0.999f, 0.001f, 1e-8f, 0.0316f, 0f);
+        scalar.adamStep(p2, a.length >= b.length ? a : Arrays.copyOf(a, b.length), m2, v2, 0, b.length, 1e-3f, 0.9f, 0.1f, 0.999f, 0.001f, 1e-8f, 0.0316f, 0f);
         if (!Arrays.equals(p1, p2)) return "adamStep differs";
         return null;
     }

@@ -190,9 +190,8 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void adamStep(float[] p, float[] g, float[] m, float[] v, int off, int n,
-                         float stepSize, float beta1, float beta2, float eps, float sqrtBc2, float weightDecay) {
-        float oneMinusBeta1 = 1f - beta1;
-        float oneMinusBeta2 = 1f - beta2;
+                         float stepSize, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+                         float eps, float sqrtBc2, float weightDecay) {
         for (int i = off, end = off + n; i < end; i++) {
             float gi = weightDecay == 0f ? g[i] : g[i] + weightDecay * p[i];
             float mi = Math.fma(oneMinusBeta1, gi, beta1 * m[i]);

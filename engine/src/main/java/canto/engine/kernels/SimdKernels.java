@@ -203,11 +203,10 @@ final class SimdKernels implements Kernels {
 
     @Override
     public void adamStep(float[] p, float[] g, float[] m, float[] v, int off, int n,
-                         float stepSize, float beta1, float beta2, float eps, float sqrtBc2, float weightDecay) {
+                         float stepSize, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+                         float eps, float sqrtBc2, float weightDecay) {
         // Bandwidth-bound: 4 streams read, 3 written. Same operations, same order as the
         // scalar twin, so the two agree bit for bit.
-        float oneMinusBeta1 = 1f - beta1;
-        float oneMinusBeta2 = 1f - beta2;
         FloatVector zero = FloatVector.zero(S);
         FloatVector vBeta1c = FloatVector.broadcast(S, oneMinusBeta1);
         FloatVector vBeta2c = FloatVector.broadcast(S, oneMinusBeta2);
@@ -225,7 +224,7 @@ final class SimdKernels implements Kernels {
             FloatVector denom = vv.sqrt().div(sqrtBc2).add(eps);
             vp.sub(vm.div(denom).mul(stepSize)).intoArray(p, i);
         }
-        SCALAR.adamStep(p, g, m, v, off + nb, n - nb, stepSize, beta1, beta2, eps, sqrtBc2, weightDecay);
+        SCALAR.adamStep(p, g, m, v, off + nb, n - nb, stepSize, beta1, oneMinusBeta1, beta2, oneMinusBeta2, eps, sqrtBc2, weightDecay);
     }
 
     // ---- random masks -------------------------------------------------------------------

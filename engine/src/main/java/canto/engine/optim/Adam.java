@@ -16,8 +16,12 @@ import canto.engine.util.Parallel;
  * bit for bit whatever the thread count.
  */
 public final class Adam implements Optimizer {
-    /** Hyper-parameters; {@link #defaults(float)} gives PyTorch's. */
-    public record Config(float lr, float beta1, float beta2, float eps, float weightDecay) {
+    /**
+     * Hyper-parameters; {@link #defaults(double)} gives PyTorch's. Held in double, as PyTorch
+     * holds them in Python floats: the bias corrections and {@code 1 - beta} are computed in
+     * double and only then rounded to float for the kernel, as PyTorch does.
+     */
+    public record Config(double lr, double beta1, double beta2, double eps, double weightDecay) {
         public Config {
             if (!(lr > 0)) throw new IllegalArgumentException("Adam lr must be positive: " + lr);
             if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
@@ -26,9 +30,9 @@ public final class Adam implements Optimizer {
             if (!(eps >= 0) || !(weightDecay >= 0)) throw new IllegalArgumentException("Adam eps and weight decay must be >= 0");
         }
 
-        public static Config defaults(float lr) { return new Config(lr, 0.9f, 0.999f, 1e-8f, 0f); }
+        public static Config defaults(double lr) { return new Config(lr, 0.9, 0.999, 1e-8, 0); }
 
-        public Config withWeightDecay(float wd) { return new Config(lr, beta1, beta2, eps, wd); }
+        public Config withWeightDecay(double wd) { return new Config(lr, beta1, beta2, eps, wd); }
     }
 
     /** Below this many parameters per thread, one thread does the whole update. */
@@ -45,6 +49,8 @@ public final class Adam implements Optimizer {
     private int t;
     // The current step's scalars, read by the chunk bodies (no lambda allocated per step).
     private float stepSize, sqrtBc2;
+    // The constant scalars, rounded to float once.
+    private final float beta1, oneMinusBeta1, beta2, oneMinusBeta2, eps, weightDecay;
     private final Parallel.Body update = this::updateRange;
     private final Parallel.Body clear = this::clearRange;
     private final Parallel.Body updateAndClear = this::updateAndClearRange;
@@ -58,11 +64,17 @@ public final class Adam implements Optimizer {
         this.params = params;
         this.config = config;
         this.parallel = parallel;
+        this.beta1 = (float) config.beta1();
+        this.oneMinusBeta1 = (float) (1 - config.beta1());
+        this.beta2 = (float) config.beta2();
+        this.oneMinusBeta2 = (float) (1 - config.beta2());
+        this.eps = (float) config.eps();
+        this.weightDecay = (float) config.weightDecay();
         this.m = new float[params.size()];
         this.v = new float[params.size()];
     }
 
-    public Adam(Parameters params, float lr) { this(params, Config.defaults(lr)); }
+    public Adam(Parameters params, double lr) { this(params, Config.defaults(lr)); }
 
     public Config config() { return config; }
     public int steps() { return t; }
@@ -91,7 +103,7 @@ public final class Adam implements Optimizer {
 
     private void updateRange(int from, int to) {
         kernels.adamStep(params.values(), params.grads(), m, v, from, to - from,
-                stepSize, config.beta1(), config.beta2(), config.eps(), sqrtBc2, config.weightDecay());
+                stepSize, beta1, oneMinusBeta1, beta2, oneMinusBeta2, eps, sqrtBc2, weightDecay);
     }
 
     /** Clears every gradient (split across threads like the update). */

@@ -181,11 +181,11 @@ class KernelsReferenceTest {
             for (int i = 0; i < n; i++) v[i] = Math.abs(v[i]);
             float[] p0 = p.clone(), m0 = m.clone(), v0 = v.clone();
             float stepSize = 0.01f, sqrtBc2 = 0.5f, wd = 0.1f;
-            k.adamStep(p, g, m, v, 0, n, stepSize, 0.9f, 0.999f, 1e-8f, sqrtBc2, wd);
+            k.adamStep(p, g, m, v, 0, n, stepSize, 0.9f, 0.1f, 0.999f, 0.001f, 1e-8f, sqrtBc2, wd);
             for (int i = 0; i < n; i++) {
                 double gi = g[i] + (double) wd * p0[i];
-                double mi = 0.9f * (double) m0[i] + (1 - (double) 0.9f) * gi;
-                double vi = 0.999f * (double) v0[i] + (1 - (double) 0.999f) * gi * gi;
+                double mi = 0.9f * (double) m0[i] + (double) 0.1f * gi;
+                double vi = 0.999f * (double) v0[i] + (double) 0.001f * gi * gi;
                 double pi = p0[i] - stepSize * mi / (Math.sqrt(vi) / sqrtBc2 + 1e-8);
                 assertEquals(mi, m[i], 1e-7, k.name() + " m");
                 assertEquals(vi, v[i], 1e-8, k.name() + " v");

@@ -399,8 +399,8 @@ class SimdParityTest {
                 for (int step = 1; step <= 3; step++) {
                     float stepSize = (float) (1e-3 / (1 - Math.pow(0.9, step)));
                     float sqrtBc2 = (float) Math.sqrt(1 - Math.pow(0.999, step));
-                    scalar.adamStep(ps, g, ms, vs, off, n, stepSize, 0.9f, 0.999f, 1e-8f, sqrtBc2, wd);
-                    simd.adamStep(pv, g, mv, vv, off, n, stepSize, 0.9f, 0.999f, 1e-8f, sqrtBc2, wd);
+                    scalar.adamStep(ps, g, ms, vs, off, n, stepSize, 0.9f, 0.1f, 0.999f, 0.001f, 1e-8f, sqrtBc2, wd);
+                    simd.adamStep(pv, g, mv, vv, off, n, stepSize, 0.9f, 0.1f, 0.999f, 0.001f, 1e-8f, sqrtBc2, wd);
                     String where = "adamStep n=" + n + " off=" + off + " wd=" + wd + " step " + step;
                     assertExact(ps, pv, where + " (params)");
                     assertExact(ms, mv, where + " (first moments)");

@@ -29,7 +29,9 @@ class AdamSubnormalFlushTest {
         for (int i = 0; i < N; i++) init[i] = 0.5f + 0.01f * i;
         Parameters params = OptimizerTest.vector(init);
         Adam adam = new Adam(params, 1e-3f);
-        float beta1 = 0.9f, beta2 = 0.999f, eps = 1e-8f, lr = 1e-3f;
+        double beta1 = 0.9, beta2 = 0.999, lr = 1e-3f;   // as Adam.Config holds them
+        float beta1f = 0.9f, beta2f = 0.999f, eps = 1e-8f;
+        float oneMinusBeta1 = (float) (1 - beta1), oneMinusBeta2 = (float) (1 - beta2);
 
         float[] pf = init.clone(), mf = new float[N], vf = new float[N];   // float, not flushed
         double[] pd = new double[N], md = new double[N], vd = new double[N]; // double, not flushed
@@ -46,8 +48,8 @@ class AdamSubnormalFlushTest {
             float stepSize = (float) (lr / bc1), sqrtBc2 = (float) Math.sqrt(bc2);
             for (int i = 0; i < N; i++) {
                 // (a) the kernel's float arithmetic, without the flush
-                mf[i] = Math.fma(1f - beta1, g[i], beta1 * mf[i]);
-                vf[i] = Math.fma(1f - beta2, g[i] * g[i], beta2 * vf[i]);
+                mf[i] = Math.fma(oneMinusBeta1, g[i], beta1f * mf[i]);
+                vf[i] = Math.fma(oneMinusBeta2, g[i] * g[i], beta2f * vf[i]);
                 pf[i] = pf[i] - stepSize * (mf[i] / ((float) Math.sqrt(vf[i]) / sqrtBc2 + eps));
                 // (b) the textbook update in double
                 md[i] = beta1 * md[i] + (1.0 - beta1) * g[i];

@@ -8,7 +8,7 @@ import canto.genre.data.SongTable;
 import canto.genre.data.TokenizedLyrics;
 import canto.genre.data.Vocabulary;
 import canto.genre.report.AccuracyCharts;
-import canto.genre.report.AtomicFiles;
+import canto.engine.io.AtomicFiles;
 import canto.genre.report.EmbeddingMap;
 import canto.genre.report.LineChart;
 import canto.genre.report.Pca;

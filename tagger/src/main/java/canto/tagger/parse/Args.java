@@ -34,6 +34,16 @@ final class Args {
         return (int) v;
     }
 
+    /**
+     * {@code --data FILE [FILE...]} at {@code args[i]}: adds every file up to the next option to
+     * {@code files} and returns the index of the last argument consumed.
+     */
+    static int dataFiles(List<String> args, int i, List<java.nio.file.Path> files) throws UsageException {
+        files.add(java.nio.file.Path.of(value(args, i++)));
+        while (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) files.add(java.nio.file.Path.of(args.get(++i)));
+        return i;
+    }
+
     /** The tagger runs the engine's scalar kernels; a command run directly asks for them too unless told otherwise. */
     static void preferScalarKernels() {
         if (System.getProperty("canto.kernels") == null) System.setProperty("canto.kernels", "scalar");

@@ -32,10 +32,7 @@ public final class TrainCommand {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
-                    case "--data":
-                        files.add(Path.of(Args.value(args, i++)));
-                        while (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) files.add(Path.of(args.get(++i)));
-                        break;
+                    case "--data": i = Args.dataFiles(args, i, files); break;
                     case "--seed": seed = Args.longValue(args, i++); break;
                     case "--epochs": epochs = Args.intValue(args, i++, 1, 100_000); break;
                     case "--out": outFile = Path.of(Args.value(args, i++)); break;

@@ -1,4 +1,4 @@
-package canto.genre.report;
+package canto.engine.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -66,6 +66,34 @@ public interface Kernels {
     /** {@code table[ids[i], :] += src[i, :]} for i in [0, count) — the embedding gradient. */
     void scatterAdd(float[] src, int srcOff, int[] ids, int idsOff, float[] table, int tableOff, int count, int dim);
 
+    /**
+     * Bags of table rows, PyTorch's {@code embedding_bag} forward. Bag b, for b in [0, bags),
+     * holds the ids at positions [start_b, end_b) of {@code ids[idsOff .. idsOff+n)}, where
+     * {@code start_b = offsets[offsetsOff + b]} and {@code end_b} is the next bag's start, or n
+     * for the last bag. Then
+     * <pre>
+     * out[b, :] = Σ_{i in bag b} w_i · table[ids[idsOff + i], :]      (w_i = weights[weightsOff + i], or 1 when weights is null)
+     * out[b, :] /= end_b - start_b                                     (when mean and the bag is not empty)
+     * </pre>
+     * into {@code out[bags, dim]}; an empty bag gives zeros. Every output element adds its
+     * rows in bag order starting from 0, so both implementations agree bit for bit. Ids and
+     * offsets must already be checked ({@code 0 <= start_b <= end_b <= n}, ids in the table).
+     */
+    void embeddingBagForward(float[] table, int tableOff, int dim, int[] ids, int idsOff, int n,
+                             int[] offsets, int offsetsOff, int bags, float[] weights, int weightsOff, boolean mean,
+                             float[] out, int outOff);
+
+    /**
+     * The gradient of {@link #embeddingBagForward} with respect to the table, accumulated:
+     * {@code tableGrad[ids[idsOff + i], :] += w_i · g_b} for every position i of bag b, where
+     * {@code g_b = dOut[b, :]}, divided by the bag's size when mean (computed as
+     * {@code (dOut / size)}, then {@code · w_i}). Positions are visited in order, so repeated ids
+     * add in the same order in both implementations (bit-identical).
+     */
+    void embeddingBagBackward(float[] dOut, int dOutOff, int dim, int[] ids, int idsOff, int n,
+                              int[] offsets, int offsetsOff, int bags, float[] weights, int weightsOff, boolean mean,
+                              float[] tableGrad, int tableOff);
+
     // ---- element-wise -------------------------------------------------------------------
 
     /** {@code y = max(x, 0)}. */

@@ -98,6 +98,67 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
+    @Override
+    public void embeddingBagForward(float[] table, int tableOff, int dim, int[] ids, int idsOff, int n,
+                                    int[] offsets, int offsetsOff, int bags, float[] weights, int weightsOff, boolean mean,
+                                    float[] out, int outOff) {
+        bagForwardColumns(table, tableOff, dim, ids, idsOff, n, offsets, offsetsOff, bags, weights, weightsOff, mean, out, outOff, 0, dim);
+    }
+
+    /** {@link #embeddingBagForward} on columns [j0, j1) only (the SIMD kernel's tail). */
+    static void bagForwardColumns(float[] table, int tableOff, int dim, int[] ids, int idsOff, int n,
+                                  int[] offsets, int offsetsOff, int bags, float[] weights, int weightsOff, boolean mean,
+                                  float[] out, int outOff, int j0, int j1) {
+        // table [num, dim], ids [n], offsets [bags] -> out [bags, dim]
+        for (int b = 0; b < bags; b++) {
+            int start = offsets[offsetsOff + b], end = b + 1 < bags ? offsets[offsetsOff + b + 1] : n;
+            int o = outOff + b * dim;
+            for (int j = j0; j < j1; j++) out[o + j] = 0f;
+            for (int i = start; i < end; i++) {
+                int row = tableOff + ids[idsOff + i] * dim;
+                if (weights == null) {
+                    for (int j = j0; j < j1; j++) out[o + j] += table[row + j];
+                } else {
+                    float w = weights[weightsOff + i];
+                    for (int j = j0; j < j1; j++) out[o + j] += w * table[row + j];
+                }
+            }
+            if (mean && end > start) {
+                float size = end - start;
+                for (int j = j0; j < j1; j++) out[o + j] /= size;
+            }
+        }
+    }
+
+    @Override
+    public void embeddingBagBackward(float[] dOut, int dOutOff, int dim, int[] ids, int idsOff, int n,
+                                     int[] offsets, int offsetsOff, int bags, float[] weights, int weightsOff, boolean mean,
+                                     float[] tableGrad, int tableOff) {
+        bagBackwardColumns(dOut, dOutOff, dim, ids, idsOff, n, offsets, offsetsOff, bags, weights, weightsOff, mean, tableGrad, tableOff, 0, dim);
+    }
+
+    /** {@link #embeddingBagBackward} on columns [j0, j1) only (the SIMD kernel's tail). */
+    static void bagBackwardColumns(float[] dOut, int dOutOff, int dim, int[] ids, int idsOff, int n,
+                                   int[] offsets, int offsetsOff, int bags, float[] weights, int weightsOff, boolean mean,
+                                   float[] tableGrad, int tableOff, int j0, int j1) {
+        // dOut [bags, dim] -> tableGrad [num, dim] (+=)
+        for (int b = 0; b < bags; b++) {
+            int start = offsets[offsetsOff + b], end = b + 1 < bags ? offsets[offsetsOff + b + 1] : n;
+            float size = end - start;
+            int d = dOutOff + b * dim;
+            for (int i = start; i < end; i++) {
+                int row = tableOff + ids[idsOff + i] * dim;
+                float w = weights == null ? 1f : weights[weightsOff + i];
+                for (int j = j0; j < j1; j++) {
+                    float g = dOut[d + j];
+                    if (mean) g = g / size;
+                    if (weights != null) g = w * g;
+                    tableGrad[row + j] += g;
+                }
+            }
+        }
+    }
+
     // ---- element-wise -------------------------------------------------------------------
 
     @Override

@@ -67,6 +67,84 @@ final class SimdKernels implements Kernels {
         for (int i = 0; i < count; i++) axpy(1f, src, srcOff + i * dim, table, tableOff + ids[idsOff + i] * dim, dim);
     }
 
+    @Override
+    public void embeddingBagForward(float[] table, int tableOff, int dim, int[] ids, int idsOff, int n,
+                                    int[] offsets, int offsetsOff, int bags, float[] weights, int weightsOff, boolean mean,
+                                    float[] out, int outOff) {
+        // table [num, dim], ids [n], offsets [bags] -> out [bags, dim]. One bag at a time, a
+        // block of up to 4 vectors of columns kept in registers while the bag's rows stream by;
+        // each element adds its rows in bag order from 0, as the scalar twin does.
+        if (dim < 2 * L) {
+            SCALAR.embeddingBagForward(table, tableOff, dim, ids, idsOff, n, offsets, offsetsOff, bags, weights, weightsOff, mean, out, outOff);
+            return;
+        }
+        int nb = S.loopBound(dim);
+        for (int b = 0; b < bags; b++) {
+            int start = offsets[offsetsOff + b], end = b + 1 < bags ? offsets[offsetsOff + b + 1] : n;
+            float size = end - start;
+            int o = outOff + b * dim;
+            int j = 0;
+            for (; j + 4 * L <= nb; j += 4 * L) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+                for (int i = start; i < end; i++) {
+                    int row = tableOff + ids[idsOff + i] * dim + j;
+                    FloatVector r0 = FloatVector.fromArray(S, table, row), r1 = FloatVector.fromArray(S, table, row + L);
+                    FloatVector r2 = FloatVector.fromArray(S, table, row + 2 * L), r3 = FloatVector.fromArray(S, table, row + 3 * L);
+                    if (weights != null) {
+                        float w = weights[weightsOff + i];
+                        r0 = r0.mul(w); r1 = r1.mul(w); r2 = r2.mul(w); r3 = r3.mul(w);
+                    }
+                    a0 = a0.add(r0); a1 = a1.add(r1); a2 = a2.add(r2); a3 = a3.add(r3);
+                }
+                if (mean && end > start) { a0 = a0.div(size); a1 = a1.div(size); a2 = a2.div(size); a3 = a3.div(size); }
+                a0.intoArray(out, o + j); a1.intoArray(out, o + j + L); a2.intoArray(out, o + j + 2 * L); a3.intoArray(out, o + j + 3 * L);
+            }
+            for (; j < nb; j += L) {
+                FloatVector a0 = FloatVector.zero(S);
+                for (int i = start; i < end; i++) {
+                    FloatVector r0 = FloatVector.fromArray(S, table, tableOff + ids[idsOff + i] * dim + j);
+                    a0 = a0.add(weights == null ? r0 : r0.mul(weights[weightsOff + i]));
+                }
+                if (mean && end > start) a0 = a0.div(size);
+                a0.intoArray(out, o + j);
+            }
+        }
+        if (nb < dim) {
+            ScalarKernels.bagForwardColumns(table, tableOff, dim, ids, idsOff, n, offsets, offsetsOff, bags, weights, weightsOff, mean, out, outOff, nb, dim);
+        }
+    }
+
+    @Override
+    public void embeddingBagBackward(float[] dOut, int dOutOff, int dim, int[] ids, int idsOff, int n,
+                                     int[] offsets, int offsetsOff, int bags, float[] weights, int weightsOff, boolean mean,
+                                     float[] tableGrad, int tableOff) {
+        // dOut [bags, dim] -> tableGrad [num, dim] (+=): the bag's gradient, loaded once per
+        // column vector, added into each of its rows in position order.
+        if (dim < 2 * L) {
+            SCALAR.embeddingBagBackward(dOut, dOutOff, dim, ids, idsOff, n, offsets, offsetsOff, bags, weights, weightsOff, mean, tableGrad, tableOff);
+            return;
+        }
+        int nb = S.loopBound(dim);
+        for (int b = 0; b < bags; b++) {
+            int start = offsets[offsetsOff + b], end = b + 1 < bags ? offsets[offsetsOff + b + 1] : n;
+            if (end <= start) continue;
+            float size = end - start;
+            int d = dOutOff + b * dim;
+            for (int j = 0; j < nb; j += L) {
+                FloatVector g = FloatVector.fromArray(S, dOut, d + j);
+                if (mean) g = g.div(size);
+                for (int i = start; i < end; i++) {
+                    int row = tableOff + ids[idsOff + i] * dim + j;
+                    FloatVector gi = weights == null ? g : g.mul(weights[weightsOff + i]);
+                    FloatVector.fromArray(S, tableGrad, row).add(gi).intoArray(tableGrad, row);
+                }
+            }
+        }
+        if (nb < dim) {
+            ScalarKernels.bagBackwardColumns(dOut, dOutOff, dim, ids, idsOff, n, offsets, offsetsOff, bags, weights, weightsOff, mean, tableGrad, tableOff, nb, dim);
+        }
+    }
+
     // ---- element-wise -------------------------------------------------------------------
 
     @Override

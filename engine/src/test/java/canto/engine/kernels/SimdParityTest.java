@@ -52,7 +52,7 @@ class SimdParityTest {
     @Test
     void everyKernelHasAParityTest() throws Exception {
         Set<String> tested = Set.of("name", "matmulNT", "matmulNN", "matmulTN", "broadcastRows", "addColumnSums",
-                "gather", "scatterAdd", "reluForward", "reluBackward", "sigmoidForward", "sigmoidBackward",
+                "gather", "scatterAdd", "embeddingBagForward", "embeddingBagBackward", "reluForward", "reluBackward", "sigmoidForward", "sigmoidBackward",
                 "tanhForward", "tanhBackward", "multiply", "axpy", "scale", "softmaxCrossEntropy",
                 "softmaxCrossEntropyBackward", "adamStep");
         Set<String> untested = new TreeSet<>();

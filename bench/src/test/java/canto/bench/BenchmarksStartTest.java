@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import canto.bench.genre.GenreBenchData;
 import canto.bench.genre.GenreEpochs;
 import canto.bench.genre.GenreSetup.Experiment;
 import canto.bench.genre.SyntheticGenreData;
@@ -85,7 +86,7 @@ class BenchmarksStartTest {
 
     @Test
     void genreEpochsTrainsEveryExperiment() {
-        SyntheticGenreData data = new SyntheticGenreData(64, 3);
+        GenreBenchData data = SyntheticGenreData.make(64, 3);
         for (Experiment e : Experiment.values()) {
             double[] s = GenreEpochs.secondsPerEpoch(e, data, new Parallel(1), 1, 0);
             assertEquals(1, s.length);

@@ -4,25 +4,35 @@ import canto.bench.genre.GenreSetup.Experiment;
 import canto.engine.kernels.Kernels;
 import canto.engine.util.Parallel;
 import canto.engine.util.Rng;
+import canto.genre.data.DataFileException;
 import canto.genre.train.EpochListener;
 import canto.genre.train.EpochResult;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Seconds per training epoch of each genre experiment on synthetic data of the real shapes,
- * through the genre module's own training loop: warm-up epochs until at least
- * {@value #WARM_ROWS} rows were trained (the JIT needs a few thousand steps), then
- * {@code --epochs} timed epochs; prints the median and the range.
+ * Seconds per training epoch of each genre experiment through the genre module's own training
+ * loop: warm-up epochs until at least {@code --warm-rows} rows (default {@value #WARM_ROWS}) were
+ * trained (the JIT needs a few thousand steps), then {@code --epochs} timed epochs; prints the
+ * median, the range, the first timed epoch and the total.
+ *
+ * <p>Data: {@code --data FILE} reads a real genre file ({@link RealGenreData}: real lyrics and
+ * labels, features from the file or synthetic); without it the full lyrics file
+ * {@code data/genre/tcc_ceds_music_lyrics_all_rows.csv} is used when it exists, else (or with
+ * {@code --synthetic}) uniform random ids ({@link SyntheticGenreData}). The first output line
+ * says which.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar canto.bench.genre.GenreEpochs \
- *      [--experiment lyrics|features|combined|all] [--epochs 3] [--rows 22697] [--threads 1|2]
+ *      [--experiment lyrics|features|combined|all] [--epochs 3] [--rows N] [--threads 1|2]
+ *      [--data FILE | --synthetic] [--warm-rows 20000]
  * </pre>
+ * {@code --warm-rows 0 --epochs 30} times a whole published experiment-1 run, JIT warm-up included.
  * One line per experiment, e.g.
- * {@code canto lyrics batch=8 rows=22697 epochs=3 s_per_epoch=0.412 min=0.401 max=0.430 kernels=simd threads=2}.
+ * {@code canto lyrics batch=8 rows=22697 epochs=3 s_per_epoch=0.412 min=0.401 max=0.430 first=0.43 total=1.24 kernels=simd threads=2}.
  */
 public final class GenreEpochs {
     /** Rows trained before timing starts (one full epoch at full size). */
@@ -36,12 +46,17 @@ public final class GenreEpochs {
         } catch (IllegalArgumentException e) {
             System.err.println("GenreEpochs: " + e.getMessage());
             System.exit(2);
+        } catch (DataFileException e) {
+            System.err.println("GenreEpochs: " + e.getMessage());
+            System.exit(1);
         }
     }
 
-    private static void run(String[] args) {
+    private static void run(String[] args) throws DataFileException {
         List<Experiment> experiments = new ArrayList<>(Arrays.asList(Experiment.values()));
-        int epochs = 3, rows = SyntheticGenreData.TRAIN_ROWS, threads = Parallel.shared().threads();
+        int epochs = 3, rows = Integer.MAX_VALUE, threads = Parallel.shared().threads(), warmRows = WARM_ROWS;
+        Path file = null;
+        boolean synthetic = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -54,35 +69,48 @@ public final class GenreEpochs {
                     case "--epochs": epochs = Integer.parseInt(v); i++; break;
                     case "--rows": rows = Integer.parseInt(v); i++; break;
                     case "--threads": threads = Integer.parseInt(v); i++; break;
+                    case "--warm-rows": warmRows = Integer.parseInt(v); i++; break;
+                    case "--data": file = Path.of(v); i++; break;
+                    case "--synthetic": synthetic = true; break;
                     default: throw new IllegalArgumentException("unknown option " + a);
                 }
             } catch (NullPointerException | NumberFormatException e) {
                 throw new IllegalArgumentException("option " + a + " needs a value");
             }
         }
-        if (epochs < 1 || rows < 1 || threads < 1) throw new IllegalArgumentException("epochs, rows and threads must be positive");
+        if (epochs < 1 || rows < 1 || threads < 1 || warmRows < 0) {
+            throw new IllegalArgumentException("epochs, rows and threads must be positive, --warm-rows at least 0");
+        }
+        if (synthetic && file != null) throw new IllegalArgumentException("--data and --synthetic exclude each other");
+        if (!synthetic && file == null) file = RealGenreData.defaultFile();
+        GenreBenchData data = file == null
+                ? SyntheticGenreData.make(Math.min(rows, SyntheticGenreData.TRAIN_ROWS), 1)
+                : RealGenreData.load(file).firstRows(rows);
+        System.out.println("data: " + data.source + " train_rows=" + data.rows()
+                + (file == null && !synthetic ? " (" + RealGenreData.DEFAULT_FILE + " not found)" : ""));
         Parallel parallel = threads == Parallel.shared().threads() ? Parallel.shared() : new Parallel(threads);
-        SyntheticGenreData data = new SyntheticGenreData(rows, 1);
         for (Experiment e : experiments) {
-            double[] s = secondsPerEpoch(e, data, parallel, epochs);
+            double[] s = secondsPerEpoch(e, data, parallel, epochs, warmRows);
             double[] sorted = s.clone();
             Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "canto %s batch=%d rows=%d epochs=%d s_per_epoch=%.4f min=%.4f max=%.4f kernels=%s threads=%d%n",
-                    e.key(), e.batch, rows, epochs, median(sorted), sorted[0], sorted[sorted.length - 1],
-                    Kernels.get().name(), parallel.threads());
+            double total = 0;
+            for (double x : s) total += x;
+            System.out.printf(Locale.ROOT, "canto %s batch=%d rows=%d epochs=%d s_per_epoch=%.4f min=%.4f max=%.4f first=%.4f total=%.3f warm_rows=%d kernels=%s threads=%d%n",
+                    e.key(), e.batch, data.rows(), epochs, median(sorted), sorted[0], sorted[sorted.length - 1],
+                    s[0], total, warmRows, Kernels.get().name(), parallel.threads());
         }
     }
 
     /** Warm-up epochs (see {@link #WARM_ROWS}), then the seconds of each of {@code epochs} timed epochs. */
-    public static double[] secondsPerEpoch(Experiment e, SyntheticGenreData data, Parallel parallel, int epochs) {
+    public static double[] secondsPerEpoch(Experiment e, GenreBenchData data, Parallel parallel, int epochs) {
         return secondsPerEpoch(e, data, parallel, epochs, WARM_ROWS);
     }
 
-    /** As above with an explicit warm-up size (at least one epoch). */
-    public static double[] secondsPerEpoch(Experiment e, SyntheticGenreData data, Parallel parallel, int epochs, int warmRows) {
+    /** As above with an explicit warm-up size (0: no warm-up epoch). */
+    public static double[] secondsPerEpoch(Experiment e, GenreBenchData data, Parallel parallel, int epochs, int warmRows) {
         GenreSetup setup = new GenreSetup(e, data, parallel, 42);
         Rng shuffle = new Rng(7);
-        int warm = Math.max(1, (warmRows + data.rows - 1) / data.rows);
+        int warm = (warmRows + data.rows() - 1) / data.rows();
         List<EpochResult> results = setup.trainer.train(setup.trainRows, new int[0], warm + epochs, e.batch, shuffle, new EpochListener() {});
         double[] s = new double[epochs];
         for (int i = 0; i < epochs; i++) s[i] = results.get(warm + i).seconds();

@@ -9,7 +9,7 @@ import canto.genre.train.GenreNetwork;
 import canto.genre.train.Trainer;
 
 /**
- * One genre experiment ready to train on synthetic data: the genre module's own network,
+ * One genre experiment ready to train on benchmark data ({@link GenreBenchData}): the genre module's own network,
  * Adam (lr 0.001, as published) and training loop, at the published batch size.
  */
 public final class GenreSetup {
@@ -36,10 +36,10 @@ public final class GenreSetup {
     public final Trainer trainer;
     public final int[] trainRows;
 
-    public GenreSetup(Experiment experiment, SyntheticGenreData data, Parallel parallel, long seed) {
+    public GenreSetup(Experiment experiment, GenreBenchData data, Parallel parallel, long seed) {
         this.experiment = experiment;
         Rng rng = new Rng(seed);
-        int vocabPlusOne = SyntheticGenreData.VOCABULARY + 1;
+        int vocabPlusOne = data.vocabPlusOne;
         int maxBatch = Trainer.EVAL_BATCH;
         switch (experiment) {
             case LYRICS:
@@ -55,7 +55,6 @@ public final class GenreSetup {
         params = Parameters.of(network.model());
         adam = new Adam(params, Adam.Config.defaults(1e-3f), parallel);
         trainer = new Trainer(network, adam, data.labels, maxBatch);
-        trainRows = new int[data.rows];
-        for (int i = 0; i < trainRows.length; i++) trainRows[i] = i;
+        trainRows = data.trainRows.clone();
     }
 }

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One training step of each genre experiment at its published batch size (8, 16, 16) on
- * synthetic data of the real shapes: forward, cross-entropy, clear gradients, backward, Adam
+ * synthetic data of the real shapes ({@code -p data=real}: the real lyrics file): forward, cross-entropy, clear gradients, backward, Adam
  * step — what {@code canto.genre.train.Trainer} does per batch ({@code fused=false}), or the same
  * with the gradients cleared inside the Adam pass ({@code fused=true}). Multiply by the steps per
  * epoch (2,838 / 1,419 / 1,419 at 22,697 rows) for a lower bound of the epoch time;
@@ -45,6 +45,10 @@ public class GenreStepBench {
     @Param({"false", "true"})
     public boolean fused;
 
+    /** {@code synthetic} (uniform ids) or {@code real} (the full lyrics file, see {@link RealGenreData}; must exist). */
+    @Param({"synthetic"})
+    public String data;
+
     private GenreSetup setup;
     private Parallel parallel;
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
@@ -53,8 +57,9 @@ public class GenreStepBench {
     private int from;
 
     @Setup(Level.Trial)
-    public void setup() {
-        SyntheticGenreData data = new SyntheticGenreData(SyntheticGenreData.TRAIN_ROWS, 1);
+    public void setup() throws Exception {
+        GenreBenchData data = "real".equals(this.data) ? RealGenreData.load(RealGenreData.DEFAULT_FILE)
+                : SyntheticGenreData.make(SyntheticGenreData.TRAIN_ROWS, 1);
         parallel = new Parallel(threads);
         setup = new GenreSetup(Experiment.of(experiment), data, parallel, 42);
         labels = data.labels;

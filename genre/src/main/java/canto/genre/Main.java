@@ -9,6 +9,7 @@ import canto.genre.data.SongColumns;
 import canto.genre.data.SongTable;
 import canto.genre.data.SongTableLoader;
 import canto.genre.data.TokenizedLyrics;
+import canto.genre.predict.PredictCommand;
 import canto.genre.train.Experiment;
 import canto.genre.train.ExperimentRunner;
 import canto.genre.train.RunResult;
@@ -32,6 +33,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("predict")) {
+            System.exit(PredictCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.in, System.out, System.err));
+        }
         System.exit(run(args, System.out, System.err, ConsoleProgress.stdoutIsTerminal()));
     }
 
@@ -102,6 +106,7 @@ public final class Main {
                 runs.add(run.result());
                 all.add(run.result());
                 outputs.results(all);
+                out.println("model: " + outputs.model(run));
                 if (e == Experiment.LYRICS && seed == 1) {
                     writePicture(err, () -> out.println("embedding PCA: " + outputs.embeddingMap(run, lyrics, table) + " (+ .html, .png)"));
                 }

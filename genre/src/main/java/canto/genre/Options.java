@@ -31,6 +31,8 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
             "  --out DIR     where results.json and the pictures go (default out/)",
             "  --synthetic-features  replace the 22 features by random numbers: for timing experiments 2 and 3",
             "                on a file without them; the accuracies then mean nothing",
+            "Each run saves its model under DIR/models/<experiment>-seed<S>/ (model.safetensors, vocab.txt, validation.txt);",
+            "`genre.jar predict --help` tells how to use one.",
             "Without --add-modules jdk.incubator.vector the same runs use the scalar kernels (slower).",
             "",
             "example: java --add-modules jdk.incubator.vector -jar genre/target/genre.jar --experiment lyrics \\",

@@ -7,6 +7,7 @@ import canto.genre.data.LabelEncoder;
 import canto.genre.data.SongTable;
 import canto.genre.data.TokenizedLyrics;
 import canto.genre.data.Vocabulary;
+import canto.genre.model.ModelFolder;
 import canto.genre.report.AccuracyCharts;
 import canto.engine.io.AtomicFiles;
 import canto.genre.report.EmbeddingMap;
@@ -35,6 +36,13 @@ final class Outputs {
     /** {@code results.json} with every run so far. */
     void results(List<RunResult> runs) throws IOException {
         AtomicFiles.write(dir.resolve(RESULTS), ResultsJson.format(runs));
+    }
+
+    /** The run's model folder ({@link ModelFolder}): {@code models/<experiment>-seed<S>/}; returns it. */
+    Path model(TrainedRun run) throws IOException {
+        Path folder = ModelFolder.of(dir, run.result().experiment().id(), run.result().seed());
+        ModelFolder.write(folder, run.state(), run.config(), run.vocabulary() == null ? null : run.vocabulary().words(), run.validationRows());
+        return folder;
     }
 
     /** {@code accuracy-<experiment>.png} and {@code .svg}; returns the PNG's path. */

@@ -48,6 +48,12 @@ class MainTest {
                 "embedding-pca.csv", "embedding-pca.html", "embedding-pca.png"}) {
             assertTrue(Files.size(dir.resolve(f)) > 100, f);
         }
+        for (String m : new String[] {"lyrics-seed1", "lyrics-seed2", "features-seed1", "combined-seed2"}) {
+            assertTrue(Files.size(dir.resolve("models").resolve(m).resolve("model.safetensors")) > 100, m);
+            assertEquals(14, Files.readAllLines(dir.resolve("models").resolve(m).resolve("validation.txt")).size(), m);
+        }
+        assertTrue(Files.exists(dir.resolve("models/combined-seed1/vocab.txt")));
+        assertFalse(Files.exists(dir.resolve("models/features-seed1/vocab.txt")));
         byte[] png = Files.readAllBytes(dir.resolve("accuracy-lyrics.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);

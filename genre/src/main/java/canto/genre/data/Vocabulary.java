@@ -23,6 +23,7 @@ public final class Vocabulary {
     private final List<String> words;   // id -> word
     private final int[] typeToId;        // token type -> id (0 when not in the vocabulary)
     private final int[] counts;          // id -> count in the training songs (0 for <unk>)
+    private java.util.Map<String, Integer> index; // word -> id, built on first use by encodeTokens
 
     private Vocabulary(List<String> words, int[] typeToId, int[] counts) {
         this.words = words;
@@ -51,6 +52,39 @@ public final class Vocabulary {
             words.add(lyrics.type(t));
         }
         return new Vocabulary(List.copyOf(words), typeToId, counts);
+    }
+
+    /**
+     * A vocabulary read back from its word list (id order, {@code <unk>} first), as a saved
+     * model's {@code vocab.txt} holds it; counts are unknown (0).
+     *
+     * @throws IllegalArgumentException when the list does not start with {@code <unk>} or
+     *         repeats a word (the message names the line)
+     */
+    public static Vocabulary ofWords(List<String> words) {
+        if (words.isEmpty() || !words.get(0).equals(UNKNOWN)) throw new IllegalArgumentException("line 1 must be " + UNKNOWN);
+        Vocabulary v = new Vocabulary(List.copyOf(words), null, new int[words.size()]);
+        java.util.Map<String, Integer> index = new java.util.HashMap<>(words.size() * 2);
+        for (int i = 0; i < words.size(); i++) {
+            if (index.put(words.get(i), i) != null) throw new IllegalArgumentException("line " + (i + 1) + " repeats '" + words.get(i) + "'");
+        }
+        v.index = index;
+        return v;
+    }
+
+    /**
+     * Writes the first {@value #LENGTH} ids of {@code tokens} ({@code <unk>} for a word not
+     * in the vocabulary), padded with {@link #paddingId()}, into {@code out[off .. off+100)}.
+     */
+    public void encodeTokens(List<String> tokens, float[] out, int off) {
+        if (index == null) {
+            java.util.Map<String, Integer> m = new java.util.HashMap<>(words.size() * 2);
+            for (int i = 0; i < words.size(); i++) m.put(words.get(i), i);
+            index = m;
+        }
+        int n = Math.min(tokens.size(), LENGTH);
+        for (int i = 0; i < n; i++) out[off + i] = index.getOrDefault(tokens.get(i), UNKNOWN_ID);
+        Arrays.fill(out, off + n, off + LENGTH, paddingId());
     }
 
     /** Number of entries V, {@code <unk>} included. */

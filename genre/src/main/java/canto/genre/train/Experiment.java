@@ -14,6 +14,9 @@ public enum Experiment {
     /** Experiment 3: lyrics and features. Published 65.5% train, 34.9% validation. */
     COMBINED(40, 16, true, true, 0.655, 0.349);
 
+    /** The three published experiments, in order (what {@code --experiment all} runs). */
+    public static final java.util.List<Experiment> PUBLISHED = java.util.List.of(LYRICS, FEATURES, COMBINED);
+
     /** Adam's learning rate in all three. */
     public static final float LEARNING_RATE = 0.001f;
 

@@ -12,7 +12,13 @@ import canto.genre.data.TokenizedLyrics;
 import canto.genre.data.TrainValidationSplit;
 import canto.genre.data.Vocabulary;
 import canto.genre.model.GenreModels;
+import canto.engine.nn.Parameter;
+import canto.engine.tensor.Tensor;
+import canto.genre.data.LabelEncoder;
+import canto.genre.model.BlogNames;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one experiment with one seed: split, vocabulary from the training split, model,
@@ -66,11 +72,35 @@ public final class ExperimentRunner {
                 network = GenreNetwork.combined(model, ids, table.features(), maxBatch);
             }
         }
-        Adam adam = new Adam(Parameters.of(network.model()), Experiment.LEARNING_RATE);
+        Parameters params = Parameters.of(network.model());
+        Adam adam = new Adam(params, Experiment.LEARNING_RATE);
         Trainer trainer = new Trainer(network, adam, table.labels(), maxBatch);
         var epochResults = trainer.train(split.train(), split.validation(), epochs, batchSize, shuffle, listener);
         RunResult result = new RunResult(e, seed, table.file(), table.rows(), Kernels.get().name(), jdk(), epochResults);
-        return new TrainedRun(result, network.model(), vocabulary, split.train());
+        Map<String, String> config = config(e, seed, table);
+        // evaluation-mode accuracies of the saved weights, for anyone re-scoring the file
+        config.put("train_accuracy_eval", Double.toString(trainer.accuracy(split.train())));
+        config.put("val_accuracy", Double.toString(result.valAccuracy()));
+        return new TrainedRun(result, network.model(), vocabulary, split.train(), split.validation(),
+                blogState(e, params), config);
+    }
+
+    /** The parameters under the blog's PyTorch names ({@link BlogNames}), in state_dict order. */
+    static Map<String, Tensor> blogState(Experiment e, Parameters params) {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> p : params.named().entrySet()) state.put(BlogNames.of(e, p.getKey()), p.getValue().value());
+        return state;
+    }
+
+    /** The model file's metadata: what rebuilds the model, and where it came from. */
+    static Map<String, String> config(Experiment e, long seed, SongTable table) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("experiment", e.id());
+        c.put("seed", Long.toString(seed));
+        c.put("data_file", table.file());
+        c.put("rows", Integer.toString(table.rows()));
+        c.put("genres", String.join(",", LabelEncoder.GENRES.classes()));
+        return c;
     }
 
     /** The running JDK, e.g. {@code Eclipse Adoptium 25.0.3+9-LTS}. */

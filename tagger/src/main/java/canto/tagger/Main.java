@@ -2,10 +2,10 @@ package canto.tagger;
 
 import canto.tagger.cli.TagCommand;
 import canto.tagger.cli.Terminal;
-import canto.tagger.parse.EvalCommand;
-import canto.tagger.parse.NeuralTitleParser;
-import canto.tagger.parse.ParseCommand;
-import canto.tagger.parse.TrainCommand;
+import canto.tagger.commands.EvalCommand;
+import canto.tagger.commands.ParseCommand;
+import canto.tagger.commands.TrainCommand;
+import canto.tagger.model.NeuralTitleParser;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;

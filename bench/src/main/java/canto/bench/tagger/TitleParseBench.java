@@ -1,7 +1,7 @@
 package canto.bench.tagger;
 
-import canto.tagger.parse.NeuralTitleParser;
-import canto.tagger.parse.ParsedTitle;
+import canto.tagger.model.NeuralTitleParser;
+import canto.tagger.model.ParsedTitle;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

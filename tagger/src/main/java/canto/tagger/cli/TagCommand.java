@@ -2,8 +2,8 @@ package canto.tagger.cli;
 
 import canto.tagger.id3.Mp3Tagger;
 import canto.tagger.id3.TagResult;
-import canto.tagger.parse.ParsedTitle;
-import canto.tagger.parse.TitleParser;
+import canto.tagger.model.ParsedTitle;
+import canto.tagger.model.TitleParser;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

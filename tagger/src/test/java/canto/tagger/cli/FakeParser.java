@@ -1,7 +1,7 @@
 package canto.tagger.cli;
 
-import canto.tagger.parse.ParsedTitle;
-import canto.tagger.parse.TitleParser;
+import canto.tagger.model.ParsedTitle;
+import canto.tagger.model.TitleParser;
 import java.util.List;
 import java.util.Locale;
 

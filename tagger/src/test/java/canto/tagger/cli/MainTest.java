@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import canto.tagger.Main;
 import canto.tagger.id3.Mp3Fixtures;
-import canto.tagger.parse.NeuralTitleParser;
-import canto.tagger.parse.ParsedTitle;
+import canto.tagger.model.NeuralTitleParser;
+import canto.tagger.model.ParsedTitle;
 import com.mpatric.mp3agic.ID3v2;
 import com.mpatric.mp3agic.Mp3File;
 import java.io.ByteArrayInputStream;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import canto.tagger.id3.Mp3Fixtures;
-import canto.tagger.parse.TitleParser;
+import canto.tagger.model.TitleParser;
 import com.mpatric.mp3agic.ID3v2;
 import com.mpatric.mp3agic.Mp3File;
 import java.io.ByteArrayInputStream;

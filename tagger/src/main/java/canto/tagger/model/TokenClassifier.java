@@ -1,0 +1,116 @@
+package canto.tagger.model;
+
+import canto.engine.nn.Activation;
+import canto.engine.nn.Embedding;
+import canto.engine.nn.Linear;
+import canto.engine.nn.Parameter;
+import canto.engine.nn.Trainable;
+import canto.engine.tensor.Tensor;
+import canto.engine.util.Rng;
+import canto.tagger.features.FeatureExtractor;
+import canto.tagger.features.TokenFeatures;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Our token classifier, on the engine's layers:
+ * <pre>
+ * hashed feature ids of each token ──Embedding(buckets, dim)──▶ [N, dim]
+ *   ──BagSum (per token)──▶ [T, dim] ──tanh──▶ ──ContextWindow(±radius)──▶ [T, (2r+1)·dim]
+ *   ──Linear──▶ [T, hidden] ──ReLU──▶ ──Linear──▶ logits [T, 3]   (OTHER / ARTIST / TITLE)
+ * </pre>
+ * The bag of embeddings is a linear layer over the sparse features; the window lets each
+ * token see its neighbours' learned summaries. Train with {@code SoftmaxCrossEntropy}.
+ * Not thread-safe: layers reuse their buffers.
+ */
+public final class TokenClassifier implements Trainable {
+    /** Architecture and feature hyper-parameters, everything needed to rebuild the model. */
+    public record Config(int buckets, int dim, int radius, int hidden, int featureVersion) {
+        public Config {
+            if (buckets < 2 || dim < 1 || radius < 0 || hidden < 1) {
+                throw new IllegalArgumentException("bad model config " + buckets + "/" + dim + "/" + radius + "/" + hidden);
+            }
+        }
+
+        public static Config defaults() { return new Config(1 << 14, 32, 2, 32, FeatureExtractor.VERSION); }
+
+        Map<String, String> toMetadata() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("architecture", "Embedding(" + buckets + "," + dim + ")>BagSum>Tanh>ContextWindow(" + radius + ")>Linear("
+                    + (2 * radius + 1) * dim + "," + hidden + ")>ReLU>Linear(" + hidden + ",3)");
+            m.put("buckets", Integer.toString(buckets));
+            m.put("dim", Integer.toString(dim));
+            m.put("radius", Integer.toString(radius));
+            m.put("hidden", Integer.toString(hidden));
+            m.put("feature_version", Integer.toString(featureVersion));
+            m.put("labels", "OTHER,ARTIST,TITLE");
+            return m;
+        }
+
+        static Config fromMetadata(Map<String, String> m, String source) {
+            return new Config(intOf(m, "buckets", source), intOf(m, "dim", source), intOf(m, "radius", source),
+                    intOf(m, "hidden", source), intOf(m, "feature_version", source));
+        }
+
+        private static int intOf(Map<String, String> m, String key, String source) {
+            String v = m.get(key);
+            if (v == null) throw new DataException(source + ": model metadata lacks '" + key + "'");
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new DataException(source + ": model metadata '" + key + "' is not a number: " + v);
+            }
+        }
+    }
+
+    /** Embedding rows start at N(0, 1) times this, so a bag of ~60 features starts near unit scale. */
+    static final float INIT_SCALE = 0.1f;
+
+    private final Config config;
+    private final Embedding embedding;
+    private final BagSum bag = new BagSum();
+    private final Activation squash = Activation.tanh();
+    private final ContextWindow window;
+    private final Linear hidden;
+    private final Activation relu = Activation.relu();
+    private final Linear output;
+
+    public TokenClassifier(Config config, Rng rng) {
+        this.config = config;
+        this.embedding = new Embedding(config.buckets(), config.dim(), rng);
+        Tensor w = embedding.weight().value();
+        for (int i = 0; i < w.size(); i++) w.set(i, w.get(i) * INIT_SCALE);
+        this.window = new ContextWindow(config.radius());
+        this.hidden = new Linear(window.width() * config.dim(), config.hidden(), rng);
+        this.output = new Linear(config.hidden(), TokenLabel.values().length, rng);
+    }
+
+    public Config config() { return config; }
+
+    /** Logits {@code [T, 3]} for the tokens of {@code f}; {@code titleOf[t]} is token t's title in the batch. */
+    public Tensor forward(TokenFeatures f, int[] titleOf) {
+        int t = f.tokens();
+        Tensor e = embedding.forwardIds(f.ids(), 0, f.size(), f.size());   // [N, dim]
+        bag.setBags(f.offsets(), t);
+        Tensor x = squash.forward(bag.forward(e));                          // [T, dim]
+        window.setTitles(titleOf);
+        x = window.forward(x);                                              // [T, W·dim]
+        x = relu.forward(hidden.forward(x));                                // [T, hidden]
+        return output.forward(x);                                           // [T, 3]
+    }
+
+    /** Backward from the logits' gradient; accumulates into every parameter's gradient. */
+    public void backward(Tensor dLogits) {
+        Tensor g = output.backward(dLogits);
+        g = hidden.backward(relu.backward(g));
+        g = squash.backward(window.backward(g));
+        embedding.backward(bag.backward(g));
+    }
+
+    @Override
+    public void collectParameters(String prefix, Map<String, Parameter> out) {
+        embedding.collectParameters(prefix + "embedding.", out);
+        hidden.collectParameters(prefix + "hidden.", out);
+        output.collectParameters(prefix + "output.", out);
+    }
+}

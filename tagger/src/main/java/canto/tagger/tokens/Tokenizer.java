@@ -1,0 +1,267 @@
+package canto.tagger.tokens;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Cuts a title into tokens: runs of one Unicode category. Han ideographs, kana and Hangul form
+ * runs; Latin letters and digits form words (an apostrophe between two letters stays
+ * inside: {@code I'll}, a dot between digits too: {@code 1.5}; a digit run glued to letters joins them:
+ * {@code 20th}, {@code 4K}) and words separated only by spaces form phrases, as the labelled
+ * data's tokenizer kept them ({@link #phrases}); every dash form ({@code - － — ─ –} ...) becomes one {@link TokenKind#DASH};
+ * brackets and quotes become {@link TokenKind#OPEN} / {@link TokenKind#CLOSE} with their
+ * {@link Bracket} family; whitespace separates tokens and is remembered as
+ * {@link Token#spaceBefore()}. Invisible format characters (zero-width space, BOM, direction
+ * marks) are skipped. Works on code points, so emoji and CJK Extension B characters are whole.
+ *
+ * <p>Straight quotes have no direction: {@code '} or {@code "} closes an open quote of its
+ * family, is an apostrophe when glued to a word on its left and followed by a space
+ * ({@code Rockin' Band}), and opens a quote otherwise. Stateless and thread-safe.
+ */
+public final class Tokenizer {
+    private Tokenizer() {}
+
+    /** The tokens of {@code s}, in order. */
+    public static List<Token> tokenize(String s) {
+        List<Token> out = new ArrayList<>();
+        boolean space = false;
+        boolean singleOpen = false, doubleOpen = false;
+        int i = 0, n = s.length();
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (isSpace(cp)) { space = true; i = next; continue; }
+            if (Character.getType(cp) == Character.FORMAT) { i = next; continue; }
+            CharClass c = classOf(cp);
+            int end;
+            TokenKind kind;
+            Bracket bracket = Bracket.NONE;
+            switch (c) {
+                case HAN: end = runOf(s, next, CharClass.HAN); kind = TokenKind.HAN; break;
+                case KANA: end = kanaRun(s, next); kind = TokenKind.KANA; break;
+                case HANGUL: end = runOf(s, next, CharClass.HANGUL); kind = TokenKind.HANGUL; break;
+                case LETTER: case DIGIT: {
+                    end = wordEnd(s, i);
+                    kind = hasLetter(s, i, end) ? TokenKind.LATIN : TokenKind.NUMBER;
+                    break;
+                }
+                case DASH: end = runOf(s, next, CharClass.DASH); kind = TokenKind.DASH; break;
+                case SEPARATOR: end = next; kind = TokenKind.SEPARATOR; break;
+                case OPEN: end = next; kind = TokenKind.OPEN; bracket = family(cp); break;
+                case CLOSE: end = next; kind = TokenKind.CLOSE; bracket = family(cp); break;
+                case SYMBOL: end = symbolRun(s, next); kind = TokenKind.SYMBOL; break;
+                case QUOTE: {
+                    end = next;
+                    bracket = family(cp);
+                    boolean open = bracket == Bracket.SINGLE_QUOTE ? singleOpen : doubleOpen;
+                    boolean gluedLeft = !space && !out.isEmpty() && isWordKind(out.get(out.size() - 1).kind());
+                    boolean spaceRight = next >= n || isSpace(s.codePointAt(next));
+                    if (open) kind = TokenKind.CLOSE;
+                    else if (gluedLeft && spaceRight) { kind = TokenKind.PUNCT; bracket = Bracket.NONE; }
+                    else kind = TokenKind.OPEN;
+                    if (bracket == Bracket.SINGLE_QUOTE && kind != TokenKind.PUNCT) singleOpen = kind == TokenKind.OPEN;
+                    if (bracket == Bracket.DOUBLE_QUOTE && kind != TokenKind.PUNCT) doubleOpen = kind == TokenKind.OPEN;
+                    break;
+                }
+                default: end = sameCharRun(s, next, cp); kind = TokenKind.PUNCT; break;
+            }
+            String text = s.substring(i, end);
+            out.add(new Token(kind, text, normalise(kind, bracket, text), i, end, space && !out.isEmpty(), bracket));
+            space = false;
+            i = end;
+        }
+        return phrases(s, out);
+    }
+
+    /**
+     * Joins Latin words and numbers separated only by spaces into phrases ({@code Dear Jane},
+     * {@code Galactic Repairman}), except that a joining word ({@code x}, {@code ft},
+     * {@code feat}, {@code featuring}, {@code vs}) stays alone, and a trailing run of video-noise
+     * words ({@code Official Music Video}, {@code MV}, {@code HD}) is split off as its own phrase.
+     */
+    private static List<Token> phrases(String s, List<Token> words) {
+        List<Token> out = new ArrayList<>(words.size());
+        int i = 0, n = words.size();
+        while (i < n) {
+            Token w = words.get(i);
+            if (!isPhraseWord(w)) { out.add(w); i++; continue; }
+            int j = i + 1;
+            while (j < n && isPhraseWord(words.get(j)) && words.get(j).spaceBefore()) j++;
+            // [i, j) is a run of phrase words; split off the trailing noise run
+            int noise = j;
+            while (noise > i && isVideoNoise(words.get(noise - 1).norm())) noise--;
+            if (noise > i) out.add(merge(s, words, i, noise));
+            if (noise < j) out.add(merge(s, words, noise, j));
+            i = j;
+        }
+        return out;
+    }
+
+    private static final Set<String> VIDEO_NOISE = Set.of("official", "mv", "music", "video", "lyric", "lyrics",
+            "audio", "hd", "hq", "4k", "1080p", "720p", "m/v", "visualizer", "teaser", "trailer", "karaoke", "ktv");
+
+    /** True for the words a trailing "Official Music Video"-like run is made of. */
+    private static boolean isVideoNoise(String norm) { return VIDEO_NOISE.contains(norm); }
+
+    private static boolean isPhraseWord(Token t) {
+        if (t.kind() != TokenKind.LATIN && t.kind() != TokenKind.NUMBER) return false;
+        switch (t.norm()) {
+            case "x": case "ft": case "feat": case "featuring": case "vs": return false;
+            default: return true;
+        }
+    }
+
+    private static Token merge(String s, List<Token> words, int from, int to) {
+        if (to - from == 1) return words.get(from);
+        Token a = words.get(from), b = words.get(to - 1);
+        boolean letters = false;
+        for (int k = from; k < to; k++) letters |= words.get(k).kind() == TokenKind.LATIN;
+        TokenKind kind = letters ? TokenKind.LATIN : TokenKind.NUMBER;
+        String text = s.substring(a.start(), b.end());
+        StringBuilder norm = new StringBuilder();
+        for (int k = from; k < to; k++) norm.append(k == from ? "" : " ").append(words.get(k).norm());
+        return new Token(kind, text, norm.toString(), a.start(), b.end(), a.spaceBefore(), Bracket.NONE);
+    }
+
+    /** The normalised text used for features: NFKC, lower case; dashes {@code -}; brackets by family. */
+    static String normalise(TokenKind kind, Bracket bracket, String text) {
+        switch (kind) {
+            case DASH: return "-";
+            case OPEN: return "open:" + bracket.name();
+            case CLOSE: return "close:" + bracket.name();
+            default:
+                boolean ascii = true;
+                for (int k = 0; k < text.length() && ascii; k++) ascii = text.charAt(k) < 0x80;
+                String t = ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+                return t.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static boolean isWordKind(TokenKind k) {
+        return k == TokenKind.LATIN || k == TokenKind.NUMBER || k == TokenKind.HAN;
+    }
+
+    enum CharClass { HAN, KANA, HANGUL, LETTER, DIGIT, DASH, SEPARATOR, OPEN, CLOSE, QUOTE, SYMBOL, PUNCT }
+
+    /** Whitespace as the tokenizer sees it (Java whitespace or a Unicode space character). */
+    public static boolean isSpace(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+    }
+
+    static CharClass classOf(int cp) {
+        switch (cp) {
+            case '-': case '\u2010': case '\u2011': case '\u2012': case '\u2013': case '\u2014': case '\u2015':
+            case '\u2500': case '\u2501': case '\uFF0D': case '\uFE63': case '\u2043': case '\u2212': case '\uFE58':
+                return CharClass.DASH;
+            case '_': case '|': case '\uFF5C': case '/': case '\uFF0F': case '\u29F8': case '\\': case '\u3001':
+            case '&': case '\uFF06': case '~': case '\uFF5E': case '\u301C': case '+': case '\uFF0B':
+            case ';': case '\uFF1B': case '\uFF3F':
+                return CharClass.SEPARATOR;
+            case '\u300A': case '\u3008': case '\u3010': case '\u3016': case '\u300C': case '\u300E':
+            case '(': case '\uFF08': case '[': case '\uFF3B': case '{': case '\uFF5B': case '\u2018': case '\u201C':
+                return CharClass.OPEN;
+            case '\u300B': case '\u3009': case '\u3011': case '\u3017': case '\u300D': case '\u300F':
+            case ')': case '\uFF09': case ']': case '\uFF3D': case '}': case '\uFF5D': case '\u2019': case '\u201D':
+                return CharClass.CLOSE;
+            case '\'': case '"': case '\uFF02': case '\uFF07':
+                return CharClass.QUOTE;
+            case '\u30FC':
+                return CharClass.KANA;
+            default:
+                break;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (script == Character.UnicodeScript.HAN || cp == '\u3007') return CharClass.HAN;
+        if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA) return CharClass.KANA;
+        if (script == Character.UnicodeScript.HANGUL) return CharClass.HANGUL;
+        if (Character.isDigit(cp)) return CharClass.DIGIT;
+        if (Character.isLetter(cp)) return CharClass.LETTER;
+        switch (Character.getType(cp)) {
+            case Character.MATH_SYMBOL: case Character.CURRENCY_SYMBOL: case Character.MODIFIER_SYMBOL:
+            case Character.OTHER_SYMBOL: case Character.SURROGATE: case Character.PRIVATE_USE: case Character.UNASSIGNED:
+                return CharClass.SYMBOL;
+            default:
+                return CharClass.PUNCT;
+        }
+    }
+
+    static Bracket family(int cp) {
+        switch (cp) {
+            case '\u300A': case '\u300B': case '\u3008': case '\u3009': return Bracket.BOOK;
+            case '\u3010': case '\u3011': case '\u3016': case '\u3017': return Bracket.LENTICULAR;
+            case '\u300C': case '\u300D': case '\u300E': case '\u300F': return Bracket.CORNER;
+            case '(': case ')': case '\uFF08': case '\uFF09': return Bracket.PAREN;
+            case '\'': case '\uFF07': case '\u2018': case '\u2019': return Bracket.SINGLE_QUOTE;
+            case '"': case '\uFF02': case '\u201C': case '\u201D': return Bracket.DOUBLE_QUOTE;
+            default: return Bracket.SQUARE;
+        }
+    }
+
+    private static int runOf(String s, int i, CharClass c) {
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (classOf(cp) != c) break;
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    private static int kanaRun(String s, int i) {
+        return runOf(s, i, CharClass.KANA);
+    }
+
+    private static int sameCharRun(String s, int i, int cp) {
+        while (i < s.length() && s.codePointAt(i) == cp) i += Character.charCount(cp);
+        return i;
+    }
+
+    /** A symbol run: symbols plus emoji joiners, variation selectors and combining marks. */
+    private static int symbolRun(String s, int i) {
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            boolean glue = cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0020 && cp <= 0xE007F)
+                    || Character.getType(cp) == Character.NON_SPACING_MARK || Character.getType(cp) == Character.ENCLOSING_MARK;
+            if (!glue && classOf(cp) != CharClass.SYMBOL) break;
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    /** End of a word starting at {@code i}: letters, digits, combining marks, and joiners between letters. */
+    private static int wordEnd(String s, int i) {
+        int n = s.length();
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            CharClass c = classOf(cp);
+            int type = Character.getType(cp);
+            if (c == CharClass.LETTER || c == CharClass.DIGIT
+                    || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {
+                i = next;
+                continue;
+            }
+            boolean joiner = cp == '\'' || cp == '\u2019' || cp == '.';
+            if (joiner && i > 0 && next < n) {
+                int before = s.codePointBefore(i), after = s.codePointAt(next);
+                boolean letters = Character.isLetter(before) && Character.isLetter(after)
+                        && classOf(before) == CharClass.LETTER && classOf(after) == CharClass.LETTER;
+                boolean digits = Character.isDigit(before) && Character.isDigit(after);
+                if ((cp == '.' && digits) || (cp != '.' && letters)) { i = next; continue; }
+            }
+            break;
+        }
+        return i;
+    }
+
+    private static boolean hasLetter(String s, int from, int to) {
+        for (int i = from; i < to; ) {
+            int cp = s.codePointAt(i);
+            if (Character.isLetter(cp)) return true;
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+}

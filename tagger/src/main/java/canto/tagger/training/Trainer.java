@@ -1,0 +1,115 @@
+package canto.tagger.training;
+
+import canto.engine.nn.Parameters;
+import canto.engine.nn.SoftmaxCrossEntropy;
+import canto.engine.optim.Adam;
+import canto.engine.tensor.Tensor;
+import canto.engine.util.Rng;
+import canto.tagger.features.FeatureExtractor;
+import canto.tagger.features.TokenFeatures;
+import canto.tagger.model.TokenClassifier;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Trains a {@link TokenClassifier}: Adam on the mean token cross-entropy, mini-batches of
+ * whole titles in a seeded shuffled order, feature dropout (each hashed feature of each token
+ * dropped with probability {@code featureDropout}, the bias feature never). Everything random
+ * comes from one {@link Rng}, so the same data, options and kernels give the same weights
+ * bit for bit.
+ */
+public final class Trainer {
+    /** Training hyper-parameters. */
+    public record Options(int epochs, int batchTitles, float lr, float weightDecay, float featureDropout, long seed) {
+        public Options {
+            if (epochs < 1 || batchTitles < 1 || !(lr > 0) || weightDecay < 0 || featureDropout < 0 || featureDropout >= 1) {
+                throw new IllegalArgumentException("bad training options");
+            }
+        }
+
+        public static Options defaults(long seed) { return new Options(30, 16, 0.003f, 0f, 0.1f, seed); }
+
+        public Options withSeed(long s) { return new Options(epochs, batchTitles, lr, weightDecay, featureDropout, s); }
+
+        public Options withEpochs(int e) { return new Options(e, batchTitles, lr, weightDecay, featureDropout, seed); }
+    }
+
+    private Trainer() {}
+
+    /** The loss after each epoch is printed to {@code log} when it is not null. Returns the trained model. */
+    public static TokenClassifier train(List<LabelledTitle> data, TokenClassifier.Config config, Options opt, PrintStream log) {
+        return train(data, config, opt, log, null);
+    }
+
+    /** As {@link #train(List, TokenClassifier.Config, Options, PrintStream)}; {@code epochLosses}, when given, receives each epoch's mean loss. */
+    static TokenClassifier train(List<LabelledTitle> data, TokenClassifier.Config config, Options opt, PrintStream log,
+                                 List<Double> epochLosses) {
+        if (data.isEmpty()) throw new IllegalArgumentException("no training titles");
+        if (config.featureVersion() != FeatureExtractor.VERSION) {
+            throw new IllegalArgumentException("feature version " + config.featureVersion() + " is not " + FeatureExtractor.VERSION);
+        }
+        Rng rng = new Rng(opt.seed());
+        Rng initRng = rng.split(), orderRng = rng.split(), dropRng = rng.split();
+        TokenClassifier model = new TokenClassifier(config, initRng);
+        Parameters params = Parameters.of(model);
+        Adam adam = new Adam(params, Adam.Config.defaults(opt.lr()).withWeightDecay(opt.weightDecay()));
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        FeatureExtractor fx = new FeatureExtractor(config.buckets());
+        List<Example> examples = Example.of(data);
+        List<TokenFeatures> feats = new ArrayList<>(examples.size());
+        for (Example e : examples) feats.add(fx.extract(e.tokens()));
+        int[] order = new int[examples.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        for (int epoch = 1; epoch <= opt.epochs(); epoch++) {
+            orderRng.shuffle(order);
+            double sum = 0;
+            int batches = 0;
+            for (int from = 0; from < order.length; from += opt.batchTitles()) {
+                int to = Math.min(order.length, from + opt.batchTitles());
+                List<TokenFeatures> parts = new ArrayList<>(to - from);
+                int tokens = 0;
+                for (int k = from; k < to; k++) {
+                    TokenFeatures f = feats.get(order[k]);
+                    parts.add(opt.featureDropout() > 0 ? dropout(f, opt.featureDropout(), dropRng) : f);
+                    tokens += f.tokens();
+                }
+                TokenFeatures batch = TokenFeatures.concat(parts);
+                int[] titleOf = new int[tokens], labels = new int[tokens];
+                int at = 0;
+                for (int k = from; k < to; k++) {
+                    int[] l = examples.get(order[k]).labels();
+                    System.arraycopy(l, 0, labels, at, l.length);
+                    Arrays.fill(titleOf, at, at + l.length, k);
+                    at += l.length;
+                }
+                adam.zeroGrad();
+                Tensor logits = model.forward(batch, titleOf);
+                sum += loss.forward(logits, labels);
+                model.backward(loss.backward());
+                adam.step();
+                batches++;
+            }
+            double mean = sum / batches;
+            if (epochLosses != null) epochLosses.add(mean);
+            if (log != null) log.printf("epoch %d/%d  loss %.4f%n", epoch, opt.epochs(), mean);
+        }
+        return model;
+    }
+
+    /** A copy of {@code f} with each feature (the bias kept) dropped with probability {@code p}. */
+    private static TokenFeatures dropout(TokenFeatures f, float p, Rng rng) {
+        int[] ids = new int[f.size()], offsets = new int[f.tokens() + 1];
+        int[] fIds = f.ids(), fOffsets = f.offsets();
+        int n = 0;
+        for (int t = 0; t < f.tokens(); t++) {
+            offsets[t] = n;
+            for (int k = fOffsets[t]; k < fOffsets[t + 1]; k++) {
+                if (k == fOffsets[t] /* bias */ || rng.nextFloat() >= p) ids[n++] = fIds[k];
+            }
+        }
+        offsets[f.tokens()] = n;
+        return new TokenFeatures(ids, offsets);
+    }
+}

@@ -1,0 +1,117 @@
+package canto.tagger.tokens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+
+    /** "KIND:text" for every token. */
+    private static List<String> kinds(String s) {
+        List<String> out = new ArrayList<>();
+        for (Token t : Tokenizer.tokenize(s)) out.add(t.kind() + ":" + t.text());
+        return out;
+    }
+
+    @Test
+    void everyBracketKindOpensAndCloses() {
+        List<Token> t = Tokenizer.tokenize("《甲》【乙】「丙」(丁)[戊]（己）『庚』");
+        Bracket[] expected = {Bracket.BOOK, Bracket.LENTICULAR, Bracket.CORNER, Bracket.PAREN, Bracket.SQUARE,
+                Bracket.PAREN, Bracket.CORNER};
+        assertEquals(21, t.size());
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(TokenKind.OPEN, t.get(3 * k).kind());
+            assertEquals(expected[k], t.get(3 * k).bracket());
+            assertEquals(TokenKind.HAN, t.get(3 * k + 1).kind());
+            assertEquals(TokenKind.CLOSE, t.get(3 * k + 2).kind());
+            assertEquals(expected[k], t.get(3 * k + 2).bracket());
+        }
+    }
+
+    @Test
+    void straightQuotesOpenThenCloseButApostrophesStayApostrophes() {
+        assertEquals(List.of("HAN:容祖兒", "OPEN:'", "HAN:痛愛", "CLOSE:'", "LATIN:MV"), kinds("容祖兒 '痛愛' MV"));
+        assertEquals(List.of("OPEN:\"", "NUMBER:24", "SEPARATOR:+", "NUMBER:7", "CLOSE:\""), kinds("\"24+7\""));
+        // glued to a word on the left and followed by a space: an apostrophe, not a quote
+        assertEquals(List.of("HAN:樂隊", "LATIN:Rockin", "PUNCT:'", "LATIN:Band"), kinds("樂隊 Rockin' Band"));
+        // inside a word it stays in the word
+        assertEquals(List.of("LATIN:I'll Wait For You"), kinds("I'll Wait For You"));
+        List<Token> curly = Tokenizer.tokenize("“紅綠燈”");
+        assertEquals(Bracket.DOUBLE_QUOTE, curly.get(0).bracket());
+        assertEquals(TokenKind.OPEN, curly.get(0).kind());
+        assertEquals(TokenKind.CLOSE, curly.get(2).kind());
+    }
+
+    @Test
+    void everyDashFormIsOneNormalisedDash() {
+        for (String dash : new String[] {"-", "－", "—", "─", "–", "--", "——"}) {
+            List<Token> t = Tokenizer.tokenize("甲 " + dash + " 乙");
+            assertEquals(3, t.size(), dash);
+            assertEquals(TokenKind.DASH, t.get(1).kind(), dash);
+            assertEquals("-", t.get(1).norm(), dash);
+            assertEquals(dash, t.get(1).text());
+        }
+        assertEquals(List.of("HAN:十年", "DASH:－", "HAN:陳奕迅"), kinds("十年－陳奕迅"));
+    }
+
+    @Test
+    void scriptsSplitAndLatinWordsJoinIntoPhrases() {
+        assertEquals(List.of("LATIN:AGA", "HAN:江海迦"), kinds("AGA江海迦"));
+        assertEquals(List.of("HAN:時光機", "NUMBER:2046"), kinds("時光機2046"));
+        assertEquals(List.of("LATIN:Dear Jane", "DASH:-", "HAN:銀河修理員", "LATIN:Galactic Repairman"),
+                kinds("Dear Jane - 銀河修理員 Galactic Repairman"));
+        assertEquals(List.of("LATIN:Eason Live in Concert 2019"), kinds("Eason Live in Concert 2019"));
+        assertEquals(List.of("HAN:東京", "KANA:ラブストーリー", "HANGUL:사랑", "LATIN:Ελλάδα"), kinds("東京ラブストーリー 사랑 Ελλάδα"));
+    }
+
+    @Test
+    void joiningWordsAndTrailingVideoNoiseBreakPhrases() {
+        assertEquals(List.of("LATIN:Mirror", "LATIN:x", "LATIN:Dear Jane"), kinds("Mirror x Dear Jane"));
+        assertEquals(List.of("LATIN:Warrior", "LATIN:Official Music Video"), kinds("Warrior Official Music Video"));
+        assertEquals(List.of("LATIN:ft", "PUNCT:.", "HAN:陳蕾"), kinds("ft.陳蕾"));
+    }
+
+    @Test
+    void emojiAndNonBmpCharactersStayWhole() {
+        assertEquals(List.of("SYMBOL:🔥", "OPEN:[", "LATIN:HD", "CLOSE:]", "HAN:千千闋歌"), kinds("🔥[HD]千千闋歌"));
+        // a family emoji joined with ZWJ is one symbol token
+        assertEquals(List.of("SYMBOL:👨\u200D👩\u200D👧", "HAN:歌"), kinds("👨\u200D👩\u200D👧 歌"));
+        // U+20BB7 (CJK Extension B) is a Han character of two UTF-16 units
+        List<Token> t = Tokenizer.tokenize("𠮷野家 - 歌");
+        assertEquals("𠮷野家", t.get(0).text());
+        assertEquals(3, t.get(0).codePoints());
+        assertEquals(0, t.get(0).start());
+        assertEquals(4, t.get(0).end());
+    }
+
+    @Test
+    void whitespaceIsRememberedAndInvisibleCharactersAreSkipped() {
+        List<Token> t = Tokenizer.tokenize("陳奕迅\u3000十年\u200B（Live）");
+        assertEquals(List.of("HAN:陳奕迅", "HAN:十年", "OPEN:（", "LATIN:Live", "CLOSE:）"),
+                kinds("陳奕迅\u3000十年\u200B（Live）"));
+        assertFalse(t.get(0).spaceBefore());
+        assertTrue(t.get(1).spaceBefore());
+        assertFalse(t.get(2).spaceBefore());
+        assertEquals("十年", "陳奕迅\u3000十年\u200B（Live）".substring(t.get(1).start(), t.get(1).end()));
+    }
+
+    @Test
+    void normalisedTextIsNfkcLowerCase() {
+        List<Token> t = Tokenizer.tokenize("ＭＶ《Ｋ歌之王》");
+        assertEquals("mv", t.get(0).norm());
+        assertEquals("ＭＶ", t.get(0).text());
+        assertEquals("k", t.get(2).norm());
+        assertEquals(TokenKind.LATIN, t.get(2).kind());
+        assertEquals("歌之王", t.get(3).norm());
+    }
+
+    @Test
+    void emptyAndBlankTitlesHaveNoTokens() {
+        assertTrue(Tokenizer.tokenize("").isEmpty());
+        assertTrue(Tokenizer.tokenize(" \t\u3000 ").isEmpty());
+    }
+}

@@ -9,12 +9,15 @@ import canto.engine.tensor.Tensor;
  * every parameter of a model into one value arena and one gradient arena, so zeroing the
  * gradients is one fill and an optimiser step is one pass over flat arrays. Layers therefore
  * read {@link #value()} and {@link #grad()} on every call and never keep their arrays.
+ * A parameter is moved once: it remembers its {@link Parameters}, and packing it into a second
+ * one is an error (an optimiser made from the first would silently stop training the model).
  */
 public final class Parameter {
     private final String localName;
     private final int[] shape;
     private Tensor value;
     private Tensor grad;
+    private Parameters arena; // the Parameters this was moved into, or null
 
     public Parameter(String localName, int... shape) {
         this.localName = localName;
@@ -30,8 +33,12 @@ public final class Parameter {
     public Tensor value() { return value; }
     public Tensor grad() { return grad; }
 
+    /** The {@link Parameters} whose arena holds this parameter, or null before {@link Parameters#of}. */
+    Parameters arena() { return arena; }
+
     /** Copies the value into {@code values[offset..]} and views both arenas from now on. */
-    void moveTo(float[] values, float[] grads, int offset) {
+    void moveTo(Parameters owner, float[] values, float[] grads, int offset) {
+        this.arena = owner;
         System.arraycopy(value.data(), value.offset(), values, offset, value.size());
         System.arraycopy(grad.data(), grad.offset(), grads, offset, grad.size());
         value = new Tensor(values, offset, shape);

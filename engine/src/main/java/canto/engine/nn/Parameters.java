@@ -22,15 +22,38 @@ public final class Parameters {
         this.grads = new float[values.length];
         int offset = 0;
         for (Parameter p : named.values()) {
-            p.moveTo(values, grads, offset);
+            p.moveTo(this, values, grads, offset);
             offset += p.size();
         }
     }
 
-    /** Collects the model's parameters and moves them into one arena (values are kept). */
+    /**
+     * Collects the model's parameters and moves them into one arena (values are kept).
+     *
+     * <p>Called again on the same model, it returns the same {@code Parameters} (so an optimiser
+     * made from the first call keeps training the model). A model some of whose parameters were
+     * already packed by another {@code Parameters} (a part of a packed model, or a packed part
+     * inside a bigger model) is an error naming the parameter: pack the whole model once, first.
+     */
     public static Parameters of(Trainable model) {
         Map<String, Parameter> named = new LinkedHashMap<>();
         model.collectParameters("", named);
+        Parameters existing = null;
+        boolean allInOne = true;
+        for (Parameter p : named.values()) {
+            if (p.arena() == null) { allInOne = false; continue; }
+            if (existing == null) existing = p.arena();
+            else if (p.arena() != existing) allInOne = false;
+        }
+        if (existing != null && allInOne && existing.named.equals(named)) return existing;
+        for (Map.Entry<String, Parameter> e : named.entrySet()) {
+            Parameters other = e.getValue().arena();
+            if (other != null) {
+                throw new IllegalStateException("parameter " + e.getKey() + " of " + model
+                        + " is already packed by another Parameters (of " + other.size() + " values, "
+                        + other.named.size() + " parameters): call Parameters.of once, on the whole model, before any part of it");
+            }
+        }
         return new Parameters(named);
     }
 

@@ -112,6 +112,12 @@ public final class Rates {
                 double c = Double.parseDouble(d[0]), dim = Double.parseDouble(d[1]);
                 return (r.method().equals("gather") ? 8 : 12) * c * dim + 4 * c;
             }
+            case "EmbeddingBagBench": {
+                String[] d = r.param("shape").split("x");
+                double bags = Double.parseDouble(d[0]), ids = bags * Double.parseDouble(d[1]), dim = Double.parseDouble(d[2]);
+                boolean forward = r.method().equals("forward") || r.method().equals("gatherThenSum");
+                return (forward ? 4 : 8) * ids * dim + 4 * bags * dim + 4 * ids;
+            }
             case "ActivationBench": {
                 double n = Double.parseDouble(r.param("n"));
                 if (r.method().equals("dropoutMask")) return 4 * n;

@@ -32,17 +32,18 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 class BenchmarksStartTest {
     /** Small parameter values per benchmark class, so the whole pass takes seconds. */
-    private static final Map<String, Map<String, String[]>> SMALL = Map.of(
-            "MatmulBench", Map.of("shape", new String[] {"8x400x7", "16x14x512", "64x64x64"}),
-            "EmbeddingBench", Map.of("shape", new String[] {"800x4", "1000x33"}),
-            "ActivationBench", Map.of("n", new String[] {"1000"}),
-            "SoftmaxBench", Map.of("shape", new String[] {"8x7", "16x1000"}),
-            "AdamBench", Map.of("n", new String[] {"185371"}),
-            "AdamThreadsBench", Map.of("n", new String[] {"185371"}),
-            "CopyBench", Map.of("floats", new String[] {"4096"}),
-            "FmaPeakBench", Map.of(),
-            "TitleParseBench", Map.of(),
-            "GenreStepBench", Map.of("threads", new String[] {"1", "2"}, "fused", new String[] {"false", "true"}));
+    private static final Map<String, Map<String, String[]>> SMALL = Map.ofEntries(
+            Map.entry("MatmulBench", Map.of("shape", new String[] {"8x400x7", "16x14x512", "64x64x64"})),
+            Map.entry("EmbeddingBench", Map.of("shape", new String[] {"800x4", "1000x33"})),
+            Map.entry("EmbeddingBagBench", Map.of("shape", new String[] {"16x100x33"})),
+            Map.entry("ActivationBench", Map.of("n", new String[] {"1000"})),
+            Map.entry("SoftmaxBench", Map.of("shape", new String[] {"8x7", "16x1000"})),
+            Map.entry("AdamBench", Map.of("n", new String[] {"185371"})),
+            Map.entry("AdamThreadsBench", Map.of("n", new String[] {"185371"})),
+            Map.entry("CopyBench", Map.of("floats", new String[] {"4096"})),
+            Map.entry("FmaPeakBench", Map.of()),
+            Map.entry("TitleParseBench", Map.of()),
+            Map.entry("GenreStepBench", Map.of("threads", new String[] {"1", "2"}, "fused", new String[] {"false", "true"})));
 
     @TempDir
     Path dir;

@@ -110,24 +110,31 @@ public final class ScalarKernels implements Kernels {
                                   int[] offsets, int offsetsOff, int bags, float[] weights, int weightsOff, boolean mean,
                                   float[] out, int outOff, int j0, int j1) {
         // table [num, dim], ids [n], offsets [bags] -> out [bags, dim]
+        int w = j1 - j0;
         for (int b = 0; b < bags; b++) {
             int start = offsets[offsetsOff + b], end = b + 1 < bags ? offsets[offsetsOff + b + 1] : n;
-            int o = outOff + b * dim;
-            for (int j = j0; j < j1; j++) out[o + j] = 0f;
+            int o = outOff + b * dim + j0;
+            java.util.Arrays.fill(out, o, o + w, 0f);
             for (int i = start; i < end; i++) {
-                int row = tableOff + ids[idsOff + i] * dim;
-                if (weights == null) {
-                    for (int j = j0; j < j1; j++) out[o + j] += table[row + j];
-                } else {
-                    float w = weights[weightsOff + i];
-                    for (int j = j0; j < j1; j++) out[o + j] += w * table[row + j];
-                }
+                int row = tableOff + ids[idsOff + i] * dim + j0;
+                if (weights == null) addRow(table, row, out, o, w);
+                else addScaledRow(weights[weightsOff + i], table, row, out, o, w);
             }
             if (mean && end > start) {
                 float size = end - start;
-                for (int j = j0; j < j1; j++) out[o + j] /= size;
+                for (int j = 0; j < w; j++) out[o + j] /= size;
             }
         }
+    }
+
+    /** {@code y[yOff..+n) += x[xOff..+n)}: a loop the JIT vectorises. */
+    private static void addRow(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int j = 0; j < n; j++) y[yOff + j] += x[xOff + j];
+    }
+
+    /** {@code y[yOff..+n) += a · x[xOff..+n)}. */
+    private static void addScaledRow(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int j = 0; j < n; j++) y[yOff + j] += a * x[xOff + j];
     }
 
     @Override
@@ -142,18 +149,19 @@ public final class ScalarKernels implements Kernels {
                                    int[] offsets, int offsetsOff, int bags, float[] weights, int weightsOff, boolean mean,
                                    float[] tableGrad, int tableOff, int j0, int j1) {
         // dOut [bags, dim] -> tableGrad [num, dim] (+=)
+        int w = j1 - j0;
         for (int b = 0; b < bags; b++) {
             int start = offsets[offsetsOff + b], end = b + 1 < bags ? offsets[offsetsOff + b + 1] : n;
             float size = end - start;
-            int d = dOutOff + b * dim;
+            int d = dOutOff + b * dim + j0;
             for (int i = start; i < end; i++) {
-                int row = tableOff + ids[idsOff + i] * dim;
-                float w = weights == null ? 1f : weights[weightsOff + i];
-                for (int j = j0; j < j1; j++) {
-                    float g = dOut[d + j];
-                    if (mean) g = g / size;
-                    if (weights != null) g = w * g;
-                    tableGrad[row + j] += g;
+                int row = tableOff + ids[idsOff + i] * dim + j0;
+                if (!mean && weights == null) addRow(dOut, d, tableGrad, row, w);
+                else if (!mean) addScaledRow(weights[weightsOff + i], dOut, d, tableGrad, row, w);
+                else if (weights == null) { for (int j = 0; j < w; j++) tableGrad[row + j] += dOut[d + j] / size; }
+                else {
+                    float wi = weights[weightsOff + i];
+                    for (int j = 0; j < w; j++) tableGrad[row + j] += wi * (dOut[d + j] / size);
                 }
             }
         }

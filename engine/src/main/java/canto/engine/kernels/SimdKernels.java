@@ -118,8 +118,9 @@ final class SimdKernels implements Kernels {
     public void embeddingBagBackward(float[] dOut, int dOutOff, int dim, int[] ids, int idsOff, int n,
                                      int[] offsets, int offsetsOff, int bags, float[] weights, int weightsOff, boolean mean,
                                      float[] tableGrad, int tableOff) {
-        // dOut [bags, dim] -> tableGrad [num, dim] (+=): the bag's gradient, loaded once per
-        // column vector, added into each of its rows in position order.
+        // dOut [bags, dim] -> tableGrad [num, dim] (+=): position by position, each row gets
+        // the bag's gradient (divided by the size for mean, times the weight) added vector by
+        // vector; per element the same operations in the same order as the scalar twin.
         if (dim < 2 * L) {
             SCALAR.embeddingBagBackward(dOut, dOutOff, dim, ids, idsOff, n, offsets, offsetsOff, bags, weights, weightsOff, mean, tableGrad, tableOff);
             return;
@@ -127,16 +128,16 @@ final class SimdKernels implements Kernels {
         int nb = S.loopBound(dim);
         for (int b = 0; b < bags; b++) {
             int start = offsets[offsetsOff + b], end = b + 1 < bags ? offsets[offsetsOff + b + 1] : n;
-            if (end <= start) continue;
             float size = end - start;
             int d = dOutOff + b * dim;
-            for (int j = 0; j < nb; j += L) {
-                FloatVector g = FloatVector.fromArray(S, dOut, d + j);
-                if (mean) g = g.div(size);
-                for (int i = start; i < end; i++) {
-                    int row = tableOff + ids[idsOff + i] * dim + j;
-                    FloatVector gi = weights == null ? g : g.mul(weights[weightsOff + i]);
-                    FloatVector.fromArray(S, tableGrad, row).add(gi).intoArray(tableGrad, row);
+            for (int i = start; i < end; i++) {
+                int row = tableOff + ids[idsOff + i] * dim;
+                float w = weights == null ? 1f : weights[weightsOff + i];
+                for (int j = 0; j < nb; j += L) {
+                    FloatVector g = FloatVector.fromArray(S, dOut, d + j);
+                    if (mean) g = g.div(size);
+                    if (weights != null) g = g.mul(w);
+                    FloatVector.fromArray(S, tableGrad, row + j).add(g).intoArray(tableGrad, row + j);
                 }
             }
         }

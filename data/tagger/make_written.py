@@ -9,13 +9,15 @@ placeholders say what a part is, so its labels are exact by construction:
   {T1} {T2} {T3}  song-title pieces
   {a1} {a2} {a3}  the artist's Latin alias        -> not labelled (convention: Chinese name only)
   {t1}            English translation of the song -> not labelled
-  {F}             a featured singer (ft./feat.)   -> not labelled, as in the real data
+  {F}             a featured singer (ft./feat.)   -> an artist piece, like the other singers of a duet
+                  (issue 8's convention; its Latin prefix, as in "MC 張天賦", is not labelled)
   {D}             a drama or film name            -> not labelled
   {Y}             a year                          -> not labelled
 
 Conventions (those of the real labels, see SOURCE.md): when a Chinese name is present only it
 is the artist; Latin-only acts keep their Latin name; song titles come without brackets,
-translations, version notes or "Official MV"; every singer of a duet is a separate piece.
+translations, version notes or "Official MV"; every singer of a duet is a separate piece, and so
+is every featured singer (ft. / feat.).
 A quarter of the titles end like a youtube-dl (-ID.ext) or yt-dlp ( [ID].ext) file name.
 
 Run from the repository root:  python3 data/tagger/make_written.py > data/tagger/titles-written.tsv
@@ -90,7 +92,9 @@ LATIN_SONGS = ["Shall We Talk", "Love Song", "Get Over You", "Where Did You Go",
 DRAMAS = ["使徒行者", "宮心計", "溏心風暴", "大時代", "名門暗戰", "法證先鋒", "金枝慾孽", "巾幗梟雄", "新聞女王",
           "家族榮耀", "降魔的", "誇世代", "廉政行動", "那年花開月正圓", "逆天奇案", "飛虎之潛行極戰"]
 FILMS = ["阿飛正傳", "無間道", "少林足球", "桃姐", "一念無明", "毒舌大狀", "明日戰記", "正義迴廊"]
-FEATS = ["MC 張天賦", "陳蕾", "Tyson Yoshi", "Gareth.T", "ToNick", "林家謙", "Nowhere Boys", "JW"]
+# (unlabelled prefix, the name labelled as an artist piece)
+FEATS = [("MC ", "張天賦"), ("", "陳蕾"), ("", "Tyson Yoshi"), ("", "Gareth.T"), ("", "ToNick"), ("", "林家謙"),
+         ("", "Nowhere Boys"), ("", "JW")]
 
 NOISE_AFTER = ["(Official Music Video)", "Official MV", "[Official MV]", "MV", "(Lyric Video)", "[歌詞版]", "(歌詞)",
                "Lyrics", "[HD]", "高清", "(Live)", "(官方完整版MV)", "官方MV", "(Official Audio)", "[4K]",
@@ -133,7 +137,7 @@ TEMPLATES = [
     "{A1} / {A2} - {T1} {N}", "{A1}_{A2} - {T1}", "{A1} x {A2} x {A3}《{T1}》{N}", "{A1}、{A2}、{A3} - {T1}",
     "{T1} - {A1} x {A2}", "{T1}－{A1}、{A2}", "{A1} {a1} ╳ {A2} {a2} - {T1}", "{A1} with {A2} - {T1} {N}",
     "{A1} 與 {A2}《{T1}》", "{A1} 及 {A2} - {T1}", "{A1} {a1} + {A2} {a2} - {T1}",
-    # featuring (featured singers are not labelled, as in the real data)
+    # featuring (featured singers are artist pieces)
     "{A1} {a1} feat. {F} - {T1} {N}", "{A1} - {T1} ft. {F} {N}", "{A1} ft. {F}《{T1}》{N}", "{A1}《{T1}》feat. {F}",
     "{A1} - {T1} (feat. {F}) {N}", "{T1} - {A1} ft. {F}", "{A1} Ft. {F} - {T1}",
     # medleys
@@ -149,7 +153,8 @@ YT_DLP_SAFE = str.maketrans({"/": "\u29f8", "|": "\uff5c", '"': "\uff02", "?": "
 
 def glued_latin(title, s, e):
     latin = re.compile(r"[A-Za-z0-9.']")
-    before = s >= 2 and title[s - 1] == " " and latin.match(title[s - 2]) and latin.match(title[s])
+    before = s >= 2 and title[s - 1] == " " and latin.match(title[s - 2]) and latin.match(title[s]) \
+        and not title[:s - 1].lower().endswith(("ft.", "feat."))  # ft / feat and their dot stay apart
     after = e + 1 < len(title) and title[e] == " " and latin.match(title[e + 1]) and latin.match(title[e - 1])
     return bool(before or after)
 
@@ -230,8 +235,8 @@ def main():
         concerts = [c for c in CONCERTS if parts.get("a1") or "{a1}" not in c]
         concert = rng.choice(concerts).replace("{Y}", year).replace("{a1}", parts.get("a1", ""))
         parts["K"] = concert
-        parts["F"] = rng.choice(FEATS)
-        title, aspans, tspans = fill(tpl, parts)
+        parts["f"], parts["A9"] = rng.choice(FEATS)
+        title, aspans, tspans = fill(tpl.replace("{F}", "{f}{A9}"), parts)
         pieces_a = [title[s:e] for s, e in aspans]
         pieces_t = [title[s:e] for s, e in tspans]
         if any(c in p for p in pieces_a + pieces_t for c in '/|"?*:'):

@@ -126,7 +126,7 @@ public final class Tokenizer {
         return new Token(kind, text, norm.toString(), a.start(), b.end(), a.spaceBefore(), Bracket.NONE);
     }
 
-    /** The normalised text used for features: NFKC, lower case; dashes {@code -}; brackets by family. */
+    /** The normalised text used for features: NFKC, lower case, yt-dlp's {@code ⧸} and {@code ⧹} as a slash and a backslash; dashes {@code -}; brackets by family. */
     static String normalise(TokenKind kind, Bracket bracket, String text) {
         switch (kind) {
             case DASH: return "-";
@@ -135,7 +135,8 @@ public final class Tokenizer {
             default:
                 boolean ascii = true;
                 for (int k = 0; k < text.length() && ascii; k++) ascii = text.charAt(k) < 0x80;
-                String t = ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+                // NFKC maps yt-dlp's other file-name stand-ins (｜ ： ？ ＂ ＊ ＜ ＞) to what they replace
+                String t = ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFKC).replace('\u29F8', '/').replace('\u29F9', '\\');
                 return t.toLowerCase(Locale.ROOT);
         }
     }
@@ -156,7 +157,7 @@ public final class Tokenizer {
             case '-': case '\u2010': case '\u2011': case '\u2012': case '\u2013': case '\u2014': case '\u2015':
             case '\u2500': case '\u2501': case '\uFF0D': case '\uFE63': case '\u2043': case '\u2212': case '\uFE58':
                 return CharClass.DASH;
-            case '_': case '|': case '\uFF5C': case '/': case '\uFF0F': case '\u29F8': case '\\': case '\u3001':
+            case '_': case '|': case '\uFF5C': case '/': case '\uFF0F': case '\u29F8': case '\\': case '\u29F9': case '\u3001':
             case '&': case '\uFF06': case '~': case '\uFF5E': case '\u301C': case '+': case '\uFF0B':
             case ';': case '\uFF1B': case '\uFF3F':
                 return CharClass.SEPARATOR;
@@ -230,9 +231,17 @@ public final class Tokenizer {
         return i;
     }
 
-    /** End of a word starting at {@code i}: letters, digits, combining marks, and joiners between letters. */
-    private static int wordEnd(String s, int i) {
-        int n = s.length();
+    /**
+     * End of a word starting at {@code start}: letters, digits and combining marks, and a joiner
+     * glued between two letters or digits ({@link #isJoiner}: {@code A-Lin}, {@code Anti-Hero},
+     * {@code S.H.E}, {@code Gareth.T}, {@code will.i.am}, {@code AC/DC}, {@code M/V}, {@code I'll},
+     * {@code P!nk}, {@code 1.5}). A dot after {@code ft} / {@code feat} / {@code vs} / {@code prod}
+     * is not a joiner ({@code ft.Jay} is two words). After the word, one more character may
+     * belong to it ({@link #trailingMark}): the last dot of {@code G.E.M.} or {@code Mr.}, the
+     * {@code !} of {@code Panic!}.
+     */
+    private static int wordEnd(String s, int start) {
+        int n = s.length(), i = start;
         while (i < n) {
             int cp = s.codePointAt(i);
             int next = i + Character.charCount(cp);
@@ -243,17 +252,56 @@ public final class Tokenizer {
                 i = next;
                 continue;
             }
-            boolean joiner = cp == '\'' || cp == '\u2019' || cp == '.';
-            if (joiner && i > 0 && next < n) {
-                int before = s.codePointBefore(i), after = s.codePointAt(next);
-                boolean letters = Character.isLetter(before) && Character.isLetter(after)
-                        && classOf(before) == CharClass.LETTER && classOf(after) == CharClass.LETTER;
-                boolean digits = Character.isDigit(before) && Character.isDigit(after);
-                if ((cp == '.' && digits) || (cp != '.' && letters)) { i = next; continue; }
+            if (isJoiner(cp) && i > start && next < n && isAlnum(s.codePointBefore(i)) && isAlnum(s.codePointAt(next))
+                    && !(cp == '.' && JOINING_WORDS.contains(s.substring(start, i).toLowerCase(Locale.ROOT)))) {
+                i = next;
+                continue;
             }
             break;
         }
-        return i;
+        return i < n && trailingMark(s, start, i) ? i + 1 : i;
+    }
+
+    /** Characters that join two letters or digits into one word; {@code ⧸} is yt-dlp's file-name stand-in for {@code /}. */
+    private static boolean isJoiner(int cp) {
+        switch (cp) {
+            case '\'': case '\u2019': case '.': case '-': case '\u2010': case '\u2011': case '/': case '\u29F8': case '!':
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static boolean isAlnum(int cp) {
+        CharClass c = classOf(cp);
+        return c == CharClass.LETTER || c == CharClass.DIGIT;
+    }
+
+    /** Short words that end in a dot when abbreviated: {@code Mr. Children}, {@code Dr. Dre}, {@code St. Vincent}. */
+    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "jr", "sr", "st", "mt");
+
+    /** Words a dot never glues to what follows: {@code ft.Jay} stays {@code ft} {@code .} {@code Jay}. */
+    private static final Set<String> JOINING_WORDS = Set.of("ft", "feat", "featuring", "vs", "prod", "x", "with");
+
+    /**
+     * True when the character at {@code end} ends the word {@code s[start, end)}: a dot after a
+     * dotted run of single letters ({@code G.E.M.}, {@code R.I.P.}) or after an abbreviation
+     * ({@code Mr.}); a single {@code !} after a word with a letter ({@code Panic!}, not {@code !!}).
+     * The character after it is never a letter or digit (the word would have gone on).
+     */
+    private static boolean trailingMark(String s, int start, int end) {
+        int cp = s.charAt(end);
+        if (cp == '.') {
+            String w = s.substring(start, end);
+            int lastDot = w.lastIndexOf('.');
+            boolean dottedLetters = lastDot >= 0 && w.length() - lastDot - 1 == 1 && Character.isLetter(w.charAt(w.length() - 1));
+            return dottedLetters || ABBREVIATIONS.contains(w.toLowerCase(Locale.ROOT));
+        }
+        if (cp == '!') {
+            boolean single = end + 1 >= s.length() || s.charAt(end + 1) != '!';
+            return single && hasLetter(s, start, end);
+        }
+        return false;
     }
 
     private static boolean hasLetter(String s, int from, int to) {

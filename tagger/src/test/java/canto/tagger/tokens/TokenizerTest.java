@@ -76,6 +76,66 @@ class TokenizerTest {
     }
 
     @Test
+    void hyphenDotApostropheSlashAndBangGluedBetweenLettersStayInTheWord() {
+        assertEquals(List.of("LATIN:A-Lin", "HAN:黃麗玲"), kinds("A-Lin 黃麗玲"));
+        assertEquals(List.of("LATIN:Taylor Swift", "DASH:-", "LATIN:Anti-Hero", "OPEN:(", "LATIN:Official Music Video", "CLOSE:)"),
+                kinds("Taylor Swift - Anti-Hero (Official Music Video)"));
+        assertEquals(List.of("LATIN:G.E.M.", "HAN:鄧紫棋", "OPEN:【", "HAN:光年之外", "LATIN:LIGHT YEARS AWAY", "CLOSE:】", "LATIN:MV"),
+                kinds("G.E.M. 鄧紫棋【光年之外 LIGHT YEARS AWAY】MV"));
+        assertEquals(List.of("LATIN:Gareth.T", "HAN:湯令山", "OPEN:《", "HAN:勁浪漫", "HAN:超溫馨", "CLOSE:》"),
+                kinds("Gareth.T 湯令山 《勁浪漫 超溫馨》"));
+        assertEquals(List.of("LATIN:Mr. Children", "DASH:-", "LATIN:Sign"), kinds("Mr. Children - Sign"));
+        assertEquals(List.of("LATIN:Mr.", "HAN:比比"), kinds("Mr.比比"));
+        assertEquals(List.of("LATIN:S.H.E", "OPEN:《", "HAN:不想長大", "CLOSE:》"), kinds("S.H.E《不想長大》"));
+        assertEquals(List.of("LATIN:will.i.am", "LATIN:ft", "PUNCT:.", "LATIN:Britney Spears"), kinds("will.i.am ft. Britney Spears"));
+        assertEquals(List.of("LATIN:AC/DC", "DASH:-", "LATIN:Thunderstruck"), kinds("AC/DC - Thunderstruck"));
+        assertEquals(List.of("LATIN:GOT7", "OPEN:\"", "LATIN:A", "CLOSE:\"", "LATIN:M/V"), kinds("GOT7 \"A\" M/V"));
+        assertEquals(List.of("LATIN:Panic! At The Disco", "DASH:-", "LATIN:High Hopes"), kinds("Panic! At The Disco - High Hopes"));
+        assertEquals(List.of("LATIN:P!nk", "DASH:-", "LATIN:Try"), kinds("P!nk - Try"));
+        assertEquals(List.of("LATIN:T-ARA", "OPEN:[", "HANGUL:티아라", "CLOSE:]"), kinds("T-ARA[티아라]"));
+        assertEquals(List.of("LATIN:90's", "HAN:金曲"), kinds("90's金曲"));
+        // two marks, or a mark before a space, do not glue; a dot after ft / feat never does
+        assertEquals(List.of("LATIN:Wow", "PUNCT:!!", "HAN:好"), kinds("Wow!! 好"));
+        assertEquals(List.of("LATIN:ft", "PUNCT:.", "LATIN:Jay"), kinds("ft.Jay"));
+        assertEquals(List.of("LATIN:feat", "PUNCT:.", "LATIN:Jay"), kinds("feat.Jay"));
+        assertEquals(List.of("LATIN:Vol.2"), kinds("Vol.2"));
+    }
+
+    @Test
+    void aSpacedDashADashBetweenLatinAndCjkAndEnOrEmDashesSeparate() {
+        assertEquals(List.of("LATIN:Beyond", "DASH:-", "LATIN:Amani"), kinds("Beyond -Amani"));
+        assertEquals(List.of("LATIN:Beyond", "DASH:-", "LATIN:Amani"), kinds("Beyond- Amani"));
+        assertEquals(List.of("LATIN:Beyond", "DASH:-", "HAN:海闊天空"), kinds("Beyond-海闊天空"));
+        assertEquals(List.of("HAN:陳奕迅", "DASH:-", "LATIN:Lonely Christmas"), kinds("陳奕迅-Lonely Christmas"));
+        assertEquals(List.of("LATIN:4MINUTE", "DASH:–", "LATIN:Whatever"), kinds("4MINUTE–Whatever"));
+        assertEquals(List.of("LATIN:Blur", "DASH:—", "LATIN:Song"), kinds("Blur—Song"));
+        assertEquals(List.of("HAN:十年", "DASH:-", "HAN:陳奕迅"), kinds("十年-陳奕迅"));
+    }
+
+    @Test
+    void ytDlpFullWidthStandInsBehaveLikeWhatTheyReplace() {
+        // yt-dlp writes / | : ? " in file names as ⧸ ｜ ： ？ ＂
+        assertEquals(kindsOnly("陳奕迅 | 十年: 好? \"歌\" a/b AC/DC"), kindsOnly("陳奕迅 ｜ 十年： 好？ ＂歌＂ a⧸b AC⧸DC"));
+        assertEquals(norms("陳奕迅 | 十年: 好? \"歌\" a/b AC/DC M/V"), norms("陳奕迅 ｜ 十年： 好？ ＂歌＂ a⧸b AC⧸DC M⧸V"));
+        List<Token> t = Tokenizer.tokenize("AC⧸DC - T.N.T");
+        assertEquals("AC⧸DC", t.get(0).text());
+        assertEquals("ac/dc", t.get(0).norm());
+        assertEquals(List.of("SEPARATOR:⧹"), kinds("⧹"));
+    }
+
+    private static List<String> kindsOnly(String s) {
+        List<String> out = new ArrayList<>();
+        for (Token t : Tokenizer.tokenize(s)) out.add(t.kind() + "/" + t.bracket() + "/" + t.spaceBefore());
+        return out;
+    }
+
+    private static List<String> norms(String s) {
+        List<String> out = new ArrayList<>();
+        for (Token t : Tokenizer.tokenize(s)) out.add(t.norm());
+        return out;
+    }
+
+    @Test
     void emojiAndNonBmpCharactersStayWhole() {
         assertEquals(List.of("SYMBOL:🔥", "OPEN:[", "LATIN:HD", "CLOSE:]", "HAN:千千闋歌"), kinds("🔥[HD]千千闋歌"));
         // a family emoji joined with ZWJ is one symbol token

@@ -44,6 +44,7 @@ public final class Main {
                 case "parse": return ParseCommand.run(rest, out, err);
                 case "train": return TrainCommand.run(rest, out, err);
                 case "eval": return EvalCommand.run(rest, out, err);
+                case "eval-learn": return canto.tagger.learn.LearnEvalCommand.run(rest, out, err);
                 default: break;
             }
         }

@@ -34,7 +34,8 @@ public final class FeatureExtractor {
             SAME_KIND = 24, DASHES = 25, DASHES_KIND = 26, NEIGHBOUR_KIND = 30, NEIGHBOUR_WORD = 40, SPACES = 50,
             PREV_CONTENT = 51, NEXT_CONTENT = 52, TRIGRAM = 53, LEFT_BIGRAM = 54, RIGHT_BIGRAM = 55, NEIGHBOUR_NOISE = 56,
             CONTENT_COUNT = 57, HAN_COUNT = 58, PREV_CONTENT_WORD = 59, NEXT_CONTENT_WORD = 60, OTHERLEN = 61,
-            PHRASE_WORD = 62, PHRASE_FIRST = 63, PHRASE_LAST = 64, PHRASE_SIZE = 65, PHRASE_NOISE = 66;
+            PHRASE_WORD = 62, PHRASE_FIRST = 63, PHRASE_LAST = 64, PHRASE_SIZE = 65, PHRASE_NOISE = 66,
+            LEXICON = 70, LEXICON_NEAR = 71;
     private static final int EDGE = 99; // "kind" of the position before the first / after the last token
 
     private final int buckets;
@@ -49,7 +50,14 @@ public final class FeatureExtractor {
 
     public int buckets() { return buckets; }
 
-    public TokenFeatures extract(List<Token> toks) {
+    public TokenFeatures extract(List<Token> toks) { return extract(toks, null); }
+
+    /**
+     * As {@link #extract(List)}, plus the lexicon feature when {@code lexicon} is not null: each
+     * token's {@link ArtistLexicon} mark and the marks of its neighbours. Without a lexicon (the
+     * bundled model) the features are exactly those of {@link #extract(List)}.
+     */
+    public TokenFeatures extract(List<Token> toks, int[] lexicon) {
         int n = toks.size();
         count = 0;
         int[] offsets = new int[n + 1];
@@ -146,12 +154,20 @@ public final class FeatureExtractor {
             if (pc >= 0) word(PREV_CONTENT_WORD, toks.get(pc).norm());
             if (nc >= 0) word(NEXT_CONTENT_WORD, toks.get(nc).norm());
             int kp = i > 0 ? kind[i - 1] : EDGE, kn = i + 1 < n ? kind[i + 1] : EDGE;
+            if (lexicon != null) lexicon(lexicon, i, k);
             f(TRIGRAM, kp, k, kn);
             f(LEFT_BIGRAM, kp, k);
             f(RIGHT_BIGRAM, k, kn);
         }
         offsets[n] = count;
         return new TokenFeatures(Arrays.copyOf(ids, count), offsets);
+    }
+
+    /** The lexicon feature of token i (kind k): its mark, and its mark with those of its neighbours. */
+    private void lexicon(int[] marks, int i, int k) {
+        int m = marks[i], prev = i > 0 ? marks[i - 1] : EDGE, next = i + 1 < marks.length ? marks[i + 1] : EDGE;
+        f(LEXICON, m, k);
+        f(LEXICON_NEAR, m, prev, next);
     }
 
     /** Features of the words of a Latin phrase: each word, the first and last, how many, how many are noise. */

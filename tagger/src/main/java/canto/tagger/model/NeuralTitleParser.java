@@ -3,6 +3,7 @@ package canto.tagger.model;
 import canto.engine.io.SafeTensors;
 import canto.engine.nn.Parameters;
 import canto.engine.util.Rng;
+import canto.tagger.features.ArtistLexicon;
 import canto.tagger.features.FeatureExtractor;
 import canto.tagger.tokens.FileNames;
 import canto.tagger.tokens.Token;
@@ -30,9 +31,27 @@ public final class NeuralTitleParser implements TitleParser {
     private final TokenClassifier model;
     private final InferenceNet net;
     private final Map<String, String> metadata;
+    private final ArtistLexicon lexicon;
+
+    /** Metadata key of the lexicon's names (one per line); absent in a model without the lexicon feature. */
+    public static final String LEXICON_KEY = "lexicon_artists";
+
+    private static ArtistLexicon lexiconOf(Map<String, String> meta) {
+        String names = meta.get(LEXICON_KEY);
+        return names == null ? ArtistLexicon.EMPTY : ArtistLexicon.ofKeys(java.util.Arrays.asList(names.split("\n")));
+    }
+
+    /** The names of the lexicon feature (empty for the bundled model). */
+    public ArtistLexicon lexicon() { return lexicon; }
 
     /** A parser over a trained model; later changes to the model's weights are not seen. */
     public NeuralTitleParser(TokenClassifier model, Map<String, String> metadata) {
+        this(model, metadata, lexiconOf(metadata));
+    }
+
+    /** A parser whose model uses the lexicon feature with {@code lexicon} (empty: no lexicon feature). */
+    public NeuralTitleParser(TokenClassifier model, Map<String, String> metadata, ArtistLexicon lexicon) {
+        this.lexicon = lexicon;
         this.model = model;
         this.net = new InferenceNet(model);
         this.metadata = Map.copyOf(metadata);
@@ -67,6 +86,14 @@ public final class NeuralTitleParser implements TitleParser {
         return new NeuralTitleParser(model, meta);
     }
 
+    /** A trainable copy of this parser's classifier, same weights (the user model trains on from the bundled one). */
+    public TokenClassifier trainableCopy() {
+        TokenClassifier copy = new TokenClassifier(model.config(), new Rng(0));
+        float[] from = Parameters.of(model).values(), to = Parameters.of(copy).values();
+        System.arraycopy(from, 0, to, 0, from.length);
+        return copy;
+    }
+
     /** The model file's metadata (architecture, hyper-parameters, training data). */
     public Map<String, String> metadata() { return metadata; }
 
@@ -92,6 +119,6 @@ public final class NeuralTitleParser implements TitleParser {
 
     /** Softmax probabilities {@code [T, 3]} (row-major) of the tokens of one title. */
     float[] probabilities(List<Token> tokens) {
-        return net.probabilities(new FeatureExtractor(model.config().buckets()).extract(tokens));
+        return net.probabilities(new FeatureExtractor(model.config().buckets()).extract(tokens, lexicon.isEmpty() ? null : lexicon.marks(tokens)));
     }
 }

@@ -8,10 +8,12 @@ import canto.engine.util.Rng;
 import canto.tagger.features.FeatureExtractor;
 import canto.tagger.features.TokenFeatures;
 import canto.tagger.model.TokenClassifier;
+import canto.tagger.tokens.Token;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Trains a {@link TokenClassifier}: Adam on the mean token cross-entropy, mini-batches of
@@ -51,15 +53,46 @@ public final class Trainer {
             throw new IllegalArgumentException("feature version " + config.featureVersion() + " is not " + FeatureExtractor.VERSION);
         }
         Rng rng = new Rng(opt.seed());
-        Rng initRng = rng.split(), orderRng = rng.split(), dropRng = rng.split();
-        TokenClassifier model = new TokenClassifier(config, initRng);
+        Rng initRng = rng.split();
+        return fit(new TokenClassifier(config, initRng), data, opt, rng, log, epochLosses);
+    }
+
+    /**
+     * Trains on from the weights {@code start} holds (it is changed in place and returned):
+     * fine-tuning, as the user model continues the bundled one. Deterministic like {@link #train}.
+     */
+    public static TokenClassifier train(List<LabelledTitle> data, TokenClassifier start, Options opt, PrintStream log) {
+        return train(data, start, opt, log, null);
+    }
+
+    /**
+     * As {@link #train(List, TokenClassifier, Options, PrintStream)} with the lexicon feature:
+     * {@code lexiconMarks} gives the {@link ArtistLexicon} marks of a title's tokens (null: none).
+     */
+    public static TokenClassifier train(List<LabelledTitle> data, TokenClassifier start, Options opt, PrintStream log,
+                                        BiFunction<LabelledTitle, List<Token>, int[]> lexiconMarks) {
+        if (data.isEmpty()) throw new IllegalArgumentException("no training titles");
+        Rng rng = new Rng(opt.seed());
+        rng.split(); // the initialisation stream, unused: the other streams are those of a fresh training
+        return fit(start, data, opt, rng, log, null, lexiconMarks);
+    }
+
+    private static TokenClassifier fit(TokenClassifier model, List<LabelledTitle> data, Options opt, Rng rng, PrintStream log,
+                                       List<Double> epochLosses) {
+        return fit(model, data, opt, rng, log, epochLosses, null);
+    }
+
+    private static TokenClassifier fit(TokenClassifier model, List<LabelledTitle> data, Options opt, Rng rng, PrintStream log,
+                                       List<Double> epochLosses, BiFunction<LabelledTitle, List<Token>, int[]> lexiconMarks) {
+        TokenClassifier.Config config = model.config();
+        Rng orderRng = rng.split(), dropRng = rng.split();
         Parameters params = Parameters.of(model);
         Adam adam = new Adam(params, Adam.Config.defaults(opt.lr()).withWeightDecay(opt.weightDecay()));
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         FeatureExtractor fx = new FeatureExtractor(config.buckets());
         List<Example> examples = Example.of(data);
         List<TokenFeatures> feats = new ArrayList<>(examples.size());
-        for (Example e : examples) feats.add(fx.extract(e.tokens()));
+        for (Example e : examples) feats.add(fx.extract(e.tokens(), lexiconMarks == null ? null : lexiconMarks.apply(e.source(), e.tokens())));
         int[] order = new int[examples.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         for (int epoch = 1; epoch <= opt.epochs(); epoch++) {

@@ -6,6 +6,7 @@ import canto.tagger.commands.EvalCommand;
 import canto.tagger.commands.ParseCommand;
 import canto.tagger.commands.TrainCommand;
 import canto.tagger.model.NeuralTitleParser;
+import canto.tagger.training.GenerateCommand;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * {@code java -jar tagger.jar}: tags MP3 files (the default command), or runs the
- * {@code parse}, {@code train} or {@code eval} subcommand named by the first argument.
+ * {@code parse}, {@code train}, {@code eval} or {@code generate} subcommand named by the first argument.
  */
 public final class Main {
     private Main() {}
@@ -45,6 +46,7 @@ public final class Main {
                 case "train": return TrainCommand.run(rest, out, err);
                 case "eval": return EvalCommand.run(rest, out, err);
                 case "eval-learn": return canto.tagger.learn.LearnEvalCommand.run(rest, out, err);
+                case "generate": return GenerateCommand.run(rest, out, err);
                 default: break;
             }
         }

@@ -10,7 +10,7 @@ public final class Usage {
         return String.join("\n",
                 "Usage: java -jar tagger.jar [OPTIONS] FILE|DIR...",
                 "       java -jar tagger.jar parse [--json] [TITLE...]",
-                "       java -jar tagger.jar train|eval [--help]",
+                "       java -jar tagger.jar train|eval|generate [--help]",
                 "",
                 "Finds the artist and the song title in the name of each MP3 file (a music-video",
                 "title, as youtube-dl and yt-dlp name their files) and writes them as ID3v2 tags:",

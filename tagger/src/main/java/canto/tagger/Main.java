@@ -6,11 +6,17 @@ import canto.tagger.commands.EvalCommand;
 import canto.tagger.commands.ParseCommand;
 import canto.tagger.commands.TrainCommand;
 import canto.tagger.model.NeuralTitleParser;
+import canto.tagger.learn.LearnCommand;
+import canto.tagger.learn.LearnEvalCommand;
+import canto.tagger.learn.ModelChoice;
+import canto.tagger.plan.ApplyCommand;
 import canto.tagger.training.GenerateCommand;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code java -jar tagger.jar}: tags MP3 files (the default command), or runs the
@@ -38,19 +44,33 @@ public final class Main {
 
     /** Runs one command line and returns the exit code. */
     public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err, boolean interactive) {
+        return run(args, stdin, out, err, interactive, System.getenv());
+    }
+
+    /** As {@link #run(List, InputStream, PrintStream, PrintStream, boolean)} in the environment {@code env} (where the user model is looked for). */
+    public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err, boolean interactive,
+                          Map<String, String> env) {
         useScalarKernels();
         if (!args.isEmpty()) {
             List<String> rest = args.subList(1, args.size());
             switch (args.get(0)) {
-                case "parse": return ParseCommand.run(rest, out, err);
+                case "parse": return ParseCommand.run(rest, stdin, out, err, env);
                 case "train": return TrainCommand.run(rest, out, err);
                 case "eval": return EvalCommand.run(rest, out, err);
-                case "eval-learn": return canto.tagger.learn.LearnEvalCommand.run(rest, out, err);
+                case "learn": return LearnCommand.run(rest, out, err, env);
+                case "apply": return ApplyCommand.run(rest, out, err, env);
+                case "eval-learn": return LearnEvalCommand.run(rest, out, err);
                 case "generate": return GenerateCommand.run(rest, out, err);
                 default: break;
             }
         }
-        return TagCommand.run(args, NeuralTitleParser::loadBundled, stdin, out, err, interactive, version());
+        TagCommand.ParserLoader loader = (options, note) -> {
+            ModelChoice choice = ModelChoice.of(options.model() == null ? null : Path.of(options.model()), options.bundledModel(), env);
+            NeuralTitleParser parser = choice.load();
+            if (choice.note() != null) note.accept(choice.note());
+            return parser;
+        };
+        return TagCommand.run(args, loader, stdin, out, err, interactive, version());
     }
 
     /** The version from the jar manifest; "dev" when run from classes. */

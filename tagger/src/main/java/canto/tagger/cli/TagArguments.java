@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Parses the tagging command line by hand:
- * {@code [-n|--dry-run] [-l|--list FILE]... [--id3 2.3|2.4] [-h|--help] [-V|--version] [--] FILE|DIR...}.
+ * {@code [-n|--dry-run] [--plan FILE] [-l|--list FILE]... [--id3 2.3|2.4] [--model FILE|--bundled-model] [-h|--help] [-V|--version] [--] FILE|DIR...}.
  * Long options also take {@code --name=value}; {@code --} ends the options (for file names
  * that start with a dash).
  */
@@ -15,7 +15,8 @@ public final class TagArguments {
 
     public static TagOptions parse(List<String> args) throws UsageException {
         List<String> paths = new ArrayList<>(), lists = new ArrayList<>();
-        boolean dryRun = false, help = false, version = false;
+        boolean dryRun = false, help = false, version = false, bundledModel = false;
+        String plan = null, model = null;
         Id3Version id3 = TagOptions.DEFAULT_ID3;
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
@@ -52,6 +53,21 @@ public final class TagArguments {
                     lists.add(value);
                     break;
                 }
+                case "--plan": {
+                    plan = inline != null ? inline : next(args, i++, name, "the plan file to write");
+                    if (plan.isEmpty()) throw new UsageException("option --plan needs a file name");
+                    dryRun = true;
+                    break;
+                }
+                case "--model": {
+                    model = inline != null ? inline : next(args, i++, name, "a model file");
+                    if (model.isEmpty()) throw new UsageException("option --model needs a file name");
+                    break;
+                }
+                case "--bundled-model":
+                    noValue(name, inline);
+                    bundledModel = true;
+                    break;
                 case "--id3": {
                     String value = inline != null ? inline : next(args, i++, name, "2.3 or 2.4");
                     id3 = Id3Version.parse(value);
@@ -65,7 +81,8 @@ public final class TagArguments {
         if (!help && !version && paths.isEmpty() && lists.isEmpty()) {
             throw new UsageException("no files given");
         }
-        return new TagOptions(paths, lists, dryRun, id3, help, version);
+        if (model != null && bundledModel) throw new UsageException("--model and --bundled-model exclude each other");
+        return new TagOptions(paths, lists, dryRun, id3, help, version, plan, model, bundledModel);
     }
 
     private static void noValue(String name, String inline) throws UsageException {

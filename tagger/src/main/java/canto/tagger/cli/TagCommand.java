@@ -4,11 +4,16 @@ import canto.tagger.id3.Mp3Tagger;
 import canto.tagger.id3.TagResult;
 import canto.tagger.model.ParsedTitle;
 import canto.tagger.model.TitleParser;
+import canto.tagger.plan.PlanRow;
+import canto.tagger.plan.PlanRows;
+import canto.tagger.plan.PlanWriter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +41,17 @@ public final class TagCommand {
      */
     public static int run(List<String> args, Supplier<TitleParser> parser, InputStream stdin, PrintStream out,
                           PrintStream err, boolean interactive, String version) {
+        return run(args, (options, note) -> parser.get(), stdin, out, err, interactive, version);
+    }
+
+    /** Gives the title parser the options ask for ({@code --model}, {@code --bundled-model}); {@code note} takes a line for stderr. */
+    public interface ParserLoader {
+        TitleParser load(TagOptions options, Consumer<String> note);
+    }
+
+    /** As {@link #run(List, Supplier, InputStream, PrintStream, PrintStream, boolean, String)}, the parser chosen by the options. */
+    public static int run(List<String> args, ParserLoader parser, InputStream stdin, PrintStream out,
+                          PrintStream err, boolean interactive, String version) {
         TagOptions options;
         List<String> paths;
         try {
@@ -58,7 +74,7 @@ public final class TagCommand {
         return new TagCommand(out, err).tagAll(options, paths, parser, interactive);
     }
 
-    private int tagAll(TagOptions options, List<String> paths, Supplier<TitleParser> parserSupplier, boolean interactive) {
+    private int tagAll(TagOptions options, List<String> paths, ParserLoader parserSupplier, boolean interactive) {
         String warning = Terminal.localeWarning();
         if (warning != null) err.println("tagger: " + warning);
         List<InputFile> files = FileCollector.collect(paths, note -> err.println("tagger: " + note));
@@ -66,17 +82,18 @@ public final class TagCommand {
         TitleParser parser = null;
         if (files.stream().anyMatch(f -> f.error() == null)) {
             try {
-                parser = parserSupplier.get();
+                parser = parserSupplier.load(options, note -> err.println("tagger: " + note));
             } catch (RuntimeException | LinkageError e) {
                 err.println("tagger: cannot load the title parser: " + oneLine(String.valueOf(e.getMessage())));
                 return SOME_FAILED;
             }
         }
         Mp3Tagger tagger = new Mp3Tagger(options.id3(), options.dryRun());
+        List<PlanRow> plan = options.plan() == null ? null : new ArrayList<>();
         Progress progress = new Progress(err, interactive, files.size());
         for (int i = 0; i < files.size(); i++) {
             InputFile f = files.get(i);
-            TagResult r = f.error() != null ? failed(f.error()) : tagOne(parser, tagger, f.path());
+            TagResult r = f.error() != null ? failed(f.error()) : tagOne(parser, tagger, f.path(), plan);
             progress.clear();
             report(f.shown(), r);
             counts.add(r.status());
@@ -84,10 +101,22 @@ public final class TagCommand {
         }
         progress.clear();
         out.println(counts.summary(options.dryRun()));
+        if (plan != null) {
+            try {
+                PlanWriter.write(Path.of(options.plan()), plan);
+            } catch (IOException | RuntimeException e) {
+                err.println("tagger: cannot write the plan " + options.plan() + ": " + oneLine(e.getClass().getSimpleName() + " " + e.getMessage()));
+                return SOME_FAILED;
+            }
+            long review = plan.stream().filter(PlanRow::review).count();
+            out.println("tagger: plan written to " + options.plan() + ": " + plan.size() + " files, " + review
+                    + " to review (listed first); edit the artist and title columns, then: java -jar tagger.jar apply " + options.plan());
+        }
         return counts.failed > 0 ? SOME_FAILED : OK;
     }
 
-    private static TagResult tagOne(TitleParser parser, Mp3Tagger tagger, Path file) {
+    /** Tags one file; with a plan ({@code plan} not null), a file that did not fail also gets its plan row. */
+    private static TagResult tagOne(TitleParser parser, Mp3Tagger tagger, Path file, List<PlanRow> plan) {
         ParsedTitle parsed;
         try {
             Path name = file.getFileName();
@@ -101,7 +130,15 @@ public final class TagCommand {
         } catch (RuntimeException | StackOverflowError e) {
             return failed("title parser failed (" + e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage())) + ")");
         }
-        return tagger.tag(file, parsed.artist(), parsed.title());
+        TagResult result = tagger.tag(file, parsed.artist(), parsed.title());
+        if (plan != null && result.status() != TagResult.Status.FAILED) {
+            try {
+                plan.add(PlanRows.of(file, parsed));
+            } catch (IOException e) {
+                return failed("cannot read the file's size and time for the plan (" + oneLine(String.valueOf(e.getMessage())) + ")");
+            }
+        }
+        return result;
     }
 
     private static TagResult failed(String why) {

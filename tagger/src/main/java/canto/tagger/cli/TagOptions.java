@@ -12,10 +12,18 @@ import java.util.List;
  * @param id3       the ID3v2 version of the tags written
  * @param help      --help was given
  * @param version   --version was given
+ * @param plan      with {@code --plan FILE}: write the plan (what would be written, for review) to FILE; implies a dry run
+ * @param model     with {@code --model FILE}: the model to parse with, else null
+ * @param bundledModel {@code --bundled-model}: ignore the user model
  */
-public record TagOptions(List<String> paths, List<String> lists, boolean dryRun, Id3Version id3, boolean help, boolean version) {
+public record TagOptions(List<String> paths, List<String> lists, boolean dryRun, Id3Version id3, boolean help, boolean version,
+                         String plan, String model, boolean bundledModel) {
     /** The version written when --id3 is not given: 2.3, which car stereos and old players read. */
     public static final Id3Version DEFAULT_ID3 = Id3Version.V2_3;
+
+    public TagOptions(List<String> paths, List<String> lists, boolean dryRun, Id3Version id3, boolean help, boolean version) {
+        this(paths, lists, dryRun, id3, help, version, null, null, false);
+    }
 
     public TagOptions {
         paths = List.copyOf(paths);

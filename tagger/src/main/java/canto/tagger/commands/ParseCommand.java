@@ -1,6 +1,7 @@
 package canto.tagger.commands;
 
 import canto.engine.io.Json;
+import canto.tagger.learn.ModelChoice;
 import canto.tagger.model.DataException;
 import canto.tagger.model.NeuralTitleParser;
 import canto.tagger.model.ParsedTitle;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code parse [--json] [--model FILE] [TITLE...]}: parses each TITLE (or each line of stdin
@@ -23,7 +25,7 @@ import java.util.Locale;
  * {@code {"input","artist","title","artists","titles","confidence"}}.
  */
 public final class ParseCommand {
-    static final String USAGE = "usage: tagger parse [--json] [--model FILE] [TITLE...]   (reads lines from stdin when no TITLE is given)";
+    static final String USAGE = "usage: tagger parse [--json] [--model FILE | --bundled-model] [TITLE...]   (reads lines from stdin when no TITLE is given)";
 
     private ParseCommand() {}
 
@@ -32,7 +34,12 @@ public final class ParseCommand {
     }
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        boolean json = false;
+        return run(args, in, out, err, System.getenv());
+    }
+
+    /** With the environment {@code env} (where the user model is looked for). */
+    public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        boolean json = false, bundled = false;
         Path model = null;
         List<String> titles = new ArrayList<>();
         try {
@@ -42,6 +49,7 @@ public final class ParseCommand {
                 if (options && a.equals("--")) options = false;
                 else if (options && a.equals("--json")) json = true;
                 else if (options && a.equals("--model")) model = Path.of(Args.value(args, i++));
+                else if (options && a.equals("--bundled-model")) bundled = true;
                 else if (options && (a.equals("-h") || a.equals("--help"))) { out.println(USAGE); return 0; }
                 else if (options && a.startsWith("--")) throw new Args.UsageException("unknown option " + a);
                 else titles.add(a);
@@ -53,14 +61,14 @@ public final class ParseCommand {
         }
         Args.preferScalarKernels();
         NeuralTitleParser parser;
+        ModelChoice choice = ModelChoice.of(model, bundled, env);
         try {
-            parser = model == null ? NeuralTitleParser.loadBundled() : NeuralTitleParser.load(model);
-        } catch (IOException | UncheckedIOException | DataException | canto.engine.io.SafeTensorsException e) {
-            String msg = String.valueOf(e.getMessage());
-            String where = model == null ? "" : model.toString();
-            err.println("tagger parse: cannot load the model: " + (msg.startsWith(where) ? msg : where + ": " + msg));
+            parser = choice.load();
+        } catch (IllegalStateException | UncheckedIOException | DataException e) {
+            err.println("tagger parse: cannot load the model: " + e.getMessage());
             return 1;
         }
+        if (choice.note() != null) err.println("tagger: " + choice.note());
         if (!titles.isEmpty()) {
             for (String t : titles) print(parser.parse(t), json, out);
         } else {

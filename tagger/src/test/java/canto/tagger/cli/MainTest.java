@@ -53,6 +53,7 @@ class MainTest {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), f.toString());
         pb.environment().put("LC_ALL", "C.UTF-8");
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("xdg").toString()); // never a user model of whoever runs the tests
         Process p = pb.start();
         p.getOutputStream().close();
         byte[] stdout = p.getInputStream().readAllBytes(), stderr = p.getErrorStream().readAllBytes();

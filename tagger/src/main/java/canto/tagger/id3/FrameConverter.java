@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * 2.3's TYER + TDAT + TIME, and TDOR <-> TORY. When some frame cannot be carried over exactly
  * (a 2.4-only frame such as TIPL, a date 2.3 cannot hold, several values in one text frame,
  * ...) the conversion is refused with the reason, and the caller keeps the tag's version.
+ * The frames embedded in CHAP / CTOC are converted the same way ({@link ChapterFrames}).
  */
 final class FrameConverter {
     /** Standard in 2.4 but not in 2.3 (TDRC and TDOR are mapped, the others have no 2.3 twin). */
@@ -45,6 +46,12 @@ final class FrameConverter {
         for (RawFrame f : frames) {
             if (isDateFrame(f.id())) continue;
             if (lost.contains(f.id())) return Result.refused("frame " + f.id() + " has no " + to + " equivalent");
+            if (ChapterFrames.isChapter(f.id())) {
+                Result chapter = ChapterFrames.convert(f, from, to);
+                if (chapter.frames() == null) return chapter;
+                out.addAll(chapter.frames());
+                continue;
+            }
             if (to == Id3Version.V2_4 || !hasEncodingByte(f.id())) {
                 out.add(f);
                 continue;
@@ -163,7 +170,7 @@ final class FrameConverter {
             if (textFrame) {
                 String text = Id3Text.decodeTextFrame(d);
                 if (text == null || text.indexOf('\0') >= 0) return null;
-                return Id3Text.validIn(Id3Version.V2_3, enc) ? f : new RawFrame(id, Id3Text.textFrameData(text));
+                return Id3Text.validIn(Id3Version.V2_3, enc) ? f : f.withData(Id3Text.textFrameData(text));
             }
             switch (id) {
                 case "TXXX": return strings(f, 1, new boolean[] {true, true});
@@ -204,7 +211,7 @@ final class FrameConverter {
         out.write(newEnc);
         out.write(d, 1, prefixEnd - 1);
         for (int i = 0; i < parts.size(); i++) Id3Text.append(out, parts.get(i), newEnc, i < parts.size() - 1);
-        return new RawFrame(f.id(), out.toByteArray());
+        return f.withData(out.toByteArray());
     }
 
     /** WXXX: encoding, description (terminated), then a Latin-1 URL that stays as it is. */
@@ -221,7 +228,7 @@ final class FrameConverter {
         out.write(newEnc);
         Id3Text.append(out, desc, newEnc, true);
         out.write(d, tail, d.length - tail);
-        return new RawFrame(f.id(), out.toByteArray());
+        return f.withData(out.toByteArray());
     }
 
     /** APIC: encoding, MIME type (Latin-1, terminated), picture type byte, description (terminated), image bytes. */
@@ -242,6 +249,6 @@ final class FrameConverter {
         out.write(d, 1, descStart - 1);
         Id3Text.append(out, desc, newEnc, true);
         out.write(d, image, d.length - image);
-        return new RawFrame(f.id(), out.toByteArray());
+        return f.withData(out.toByteArray());
     }
 }

@@ -1,11 +1,5 @@
 package canto.tagger.id3;
 
-import com.mpatric.mp3agic.AbstractID3v2Tag;
-import com.mpatric.mp3agic.ID3v23Tag;
-import com.mpatric.mp3agic.ID3v24Frame;
-import com.mpatric.mp3agic.ID3v24Tag;
-import com.mpatric.mp3agic.ID3v2Frame;
-
 /** The ID3v2 versions this tool writes: 2.3 (the default, read by nearly every player) and 2.4. */
 public enum Id3Version {
     V2_3(3, "2.3"),
@@ -43,15 +37,5 @@ public enum Id3Version {
     /** The version with this major number in a tag header, or null (2.2 and unknown versions). */
     static Id3Version ofMajor(int major) {
         return major == 3 ? V2_3 : major == 4 ? V2_4 : null;
-    }
-
-    /** An empty mp3agic tag of this version. */
-    AbstractID3v2Tag newTag() {
-        return this == V2_3 ? new ID3v23Tag() : new ID3v24Tag();
-    }
-
-    /** A frame without flags, in the frame class mp3agic uses when it reads this version. */
-    ID3v2Frame newFrame(String id, byte[] data) {
-        return this == V2_3 ? new ID3v2Frame(id, data) : new ID3v24Frame(id, data);
     }
 }

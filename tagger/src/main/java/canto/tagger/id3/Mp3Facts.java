@@ -11,13 +11,19 @@ import java.util.List;
  * @param size       its size in bytes
  * @param modified   its last-modified time (to notice a change by someone else before we replace it)
  * @param tagLength  bytes of the ID3v2 tag at its start (0 without one); every byte after it is kept as it is
- * @param tagVersion the version of that tag, or null without one
- * @param frames     the frames of that tag, in mp3agic's order (by id)
- * @param audioStart where mp3agic finds the first MPEG audio frame, counted from the end of the ID3v2 tag
- * @param hasId3v1   whether the file ends with an ID3v1 tag
+ * @param tagVersion the version the tag's frames are in (an ID3v2.2 tag is read as 2.3), or null without a tag
+ * @param frames     the frames of that tag, in tag order
+ * @param repairs    what reading changed (decompressed frames, a dropped footer, ...): a rewrite is needed to
+ *                   write the tag cleanly; empty for a plain tag
+ * @param audioStart where the first MPEG audio frame is, counted from the end of the ID3v2 tag
+ * @param id3v1      the 128-byte ID3v1 tag at the end of the file, or null
  */
 record Mp3Facts(Path file, long size, FileTime modified, long tagLength, Id3Version tagVersion,
-                List<RawFrame> frames, long audioStart, boolean hasId3v1) {
+                List<RawFrame> frames, List<String> repairs, long audioStart, byte[] id3v1) {
+
+    boolean hasId3v1() {
+        return id3v1 != null;
+    }
 
     /** The text of the only frame with this id, or null (none, several, or unreadable). */
     String text(String id) {

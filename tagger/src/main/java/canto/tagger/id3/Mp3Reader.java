@@ -1,26 +1,24 @@
 package canto.tagger.id3;
 
-import com.mpatric.mp3agic.AbstractID3v2Tag;
-import com.mpatric.mp3agic.ID3v2;
-import com.mpatric.mp3agic.ID3v2Frame;
-import com.mpatric.mp3agic.ID3v2FrameSet;
-import com.mpatric.mp3agic.InvalidDataException;
-import com.mpatric.mp3agic.Mp3File;
-import com.mpatric.mp3agic.UnsupportedTagException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Reads an MP3 file with mp3agic and turns every way it can fail into a {@link TagException}
- * with a one-line reason (mp3agic also throws RuntimeExceptions on damaged files).
+ * Reads what we need of an MP3 file: its ID3v2 tag ({@link TagReader}), that real MPEG audio
+ * follows it ({@link MpegAudio}; other containers are named by {@link FileKind}), and its
+ * ID3v1 tag. Every way a file can be unfit becomes a {@link TagException} with a one-line reason.
  */
 final class Mp3Reader {
+    /** Read first after the tag; enough for the audio check of nearly every file. */
+    private static final int FIRST_LOOK = 1 << 16;
+
     private Mp3Reader() {}
 
     static Mp3Facts read(Path file) throws IOException, TagException {
@@ -30,66 +28,62 @@ final class Mp3Reader {
         long size = attrs.size();
         if (size == 0) throw new TagException("empty file");
         FileTime modified = attrs.lastModifiedTime();
-        TagHeader header = TagHeader.read(file, size);
-        if (header.present() && Id3Version.ofMajor(header.major()) == null) {
-            throw new TagException("has an ID3v2." + header.major() + " tag; only ID3v2.3 and ID3v2.4 tags are rewritten");
-        }
-        int framesInTag = TagLayoutCheck.check(file, header);
-        Mp3File mp3 = open(file);
-        long audioStart = mp3.getStartOffset() - header.length();
-        if (audioStart < 0) throw new TagException("damaged: audio frames overlap the ID3v2 tag");
-        List<RawFrame> frames = new ArrayList<>();
-        Id3Version version = null;
-        if (header.present()) {
-            ID3v2 tag = mp3.getId3v2Tag();
-            version = Id3Version.ofMajor(header.major());
-            if (!(tag instanceof AbstractID3v2Tag) || !tag.getVersion().startsWith(header.major() + ".")) {
-                throw new TagException("unreadable ID3v2 tag");
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            byte[] head = new byte[TagHeader.SIZE];
+            int n = readAt(ch, 0, head, head.length);
+            TagHeader header = TagHeader.read(head, n, size);
+            Id3Version version = null;
+            List<RawFrame> frames = List.of();
+            List<String> repairs = List.of();
+            if (header.present()) {
+                if (header.length() > Integer.MAX_VALUE - 16) throw new TagException("damaged ID3v2 tag (claims more than 2 GB)");
+                byte[] tag = new byte[(int) header.length()];
+                if (readAt(ch, 0, tag, tag.length) != tag.length) throw new TagException("the file ended while its ID3v2 tag was read");
+                TagReader.Tag t = TagReader.read(tag, header);
+                version = t.version();
+                frames = t.frames();
+                repairs = t.repairs();
             }
-            for (Map.Entry<String, ID3v2FrameSet> set : ((AbstractID3v2Tag) tag).getFrameSets().entrySet()) {
-                for (ID3v2Frame f : set.getValue().getFrames()) frames.add(raw(f));
+            byte[] id3v1 = null;
+            if (size - header.length() >= 128) {
+                byte[] tail = new byte[128];
+                if (readAt(ch, size - 128, tail, 128) == 128 && Bytes.startsWith(tail, 0, "TAG")) id3v1 = tail;
             }
-            if (frames.size() != framesInTag) throw new TagException("unreadable ID3v2 tag (" + framesInTag + " frames, mp3agic read " + frames.size() + ")");
-        } else if (mp3.hasId3v2Tag()) {
-            throw new TagException("unreadable ID3v2 tag");
+            long audioEnd = size - (id3v1 != null ? 128 : 0);
+            long audioStart = findAudio(ch, header.length(), audioEnd);
+            return new Mp3Facts(file, size, modified, header.length(), version, frames, repairs, audioStart, id3v1);
         }
-        return new Mp3Facts(file, size, modified, header.length(), version, List.copyOf(frames), audioStart, mp3.hasId3v1Tag());
     }
 
-    /** The frame's id and data; frames whose data we cannot safely carry over are refused. */
-    private static RawFrame raw(ID3v2Frame f) throws TagException {
-        if (f.hasCompression() || f.hasEncryption() || f.hasGroup() || f.hasDataLengthIndicator() || f.hasUnsynchronisation()) {
-            throw new TagException("frame " + f.getId() + " is compressed, encrypted or grouped; such tags are not rewritten");
+    /** Where MPEG audio starts after the tag (relative to the tag's end); refuses other kinds of file. */
+    private static long findAudio(FileChannel ch, long from, long audioEnd) throws IOException, TagException {
+        long available = audioEnd - from;
+        int want = (int) Math.min(available, FIRST_LOOK);
+        byte[] b = new byte[Math.max(want, 0)];
+        int n = readAt(ch, from, b, want);
+        String kind = FileKind.sniff(b, n);
+        if (kind != null) throw new TagException("is " + kind + ", not MP3");
+        int at = MpegAudio.find(b, n, n == available);
+        if (at < 0 && available > n) { // rare: junk before the audio; look as far as mutagen does
+            int more = (int) Math.min(available, MpegAudio.SEARCH + 16 * 1024);
+            b = new byte[more];
+            n = readAt(ch, from, b, more);
+            at = MpegAudio.find(b, n, n == available);
         }
-        if (f.getId() == null || f.getId().length() != 4) throw new TagException("unreadable ID3v2 tag (bad frame id)");
-        byte[] data = f.getData();
-        return new RawFrame(f.getId(), data == null ? new byte[0] : data.clone());
+        if (at < 0) {
+            throw new TagException(from > 0 ? "not an MP3 file (no MPEG audio frames after the ID3v2 tag)"
+                    : "not an MP3 file (no MPEG audio frames found)");
+        }
+        return at;
     }
 
-    /**
-     * mp3agic's view of the file; every failure becomes a one-line reason. mp3agic checks the
-     * ID3 tags and that valid MPEG audio frames start after the tag, but does not walk every
-     * frame: we never change audio bytes, and walking them all would double the time for a song.
-     */
-    static Mp3File open(Path file) throws IOException, TagException {
-        try {
-            return new Mp3File(file, 1 << 16, false);
-        } catch (InvalidDataException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.toLowerCase(java.util.Locale.ROOT).contains("no mpegs frames")) {
-                throw new TagException("not an MP3 file (no MPEG audio frames found)");
-            }
-            throw new TagException("damaged MP3 or ID3 tag (" + oneLine(m) + ")");
-        } catch (UnsupportedTagException e) {
-            throw new TagException("unsupported ID3 tag (" + oneLine(String.valueOf(e.getMessage())) + ")");
-        } catch (IOException e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            throw new TagException("damaged MP3 (" + describe(e) + ")");
-        } catch (OutOfMemoryError e) {
-            // a damaged size field made mp3agic ask for one huge array; that failed allocation took nothing
-            throw new TagException("damaged MP3 or ID3 tag (a size field asks for more memory than there is)");
+    private static int readAt(FileChannel ch, long pos, byte[] b, int len) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(b, 0, len);
+        while (buf.hasRemaining()) {
+            int r = ch.read(buf, pos + buf.position());
+            if (r < 0) break;
         }
+        return buf.position();
     }
 
     static String describe(Throwable e) {

@@ -97,7 +97,7 @@ class TagCommandTest {
 
         assertEquals(1, r.exit());
         assertEquals(List.of(
-                "ERROR  " + text + ": not an MP3 file (no MPEG audio frames found)",
+                "ERROR  " + text + ": is a text file, not MP3",
                 "ERROR  " + missing + ": no such file or folder",
                 "ERROR  " + empty + ": empty file"), r.errLines());
         assertEquals(3, r.outLines().size(), r.out());

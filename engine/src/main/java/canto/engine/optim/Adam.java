@@ -14,6 +14,9 @@ import canto.engine.util.Parallel;
  * <p>The update is element-wise, so it is split across the threads of a {@link Parallel}
  * pool ({@link Parallel#shared()} by default, {@code -Dcanto.threads}); the result is the same
  * bit for bit whatever the thread count.
+ *
+ * <p>{@link AdamState} saves and loads the step count and the moments under the names of
+ * PyTorch's {@code optimizer.state_dict()}, so a run can be stopped and resumed bit for bit.
  */
 public final class Adam implements Optimizer {
     /**
@@ -79,6 +82,10 @@ public final class Adam implements Optimizer {
     public Config config() { return config; }
     public int steps() { return t; }
     float[] firstMoments() { return m; }
+    float[] secondMoments() { return v; }
+    Parameters parameters() { return params; }
+    /** Resumes the step count (AdamState.load; the moments are copied into place beside it). */
+    void resumeAt(int steps) { t = steps; }
 
     @Override
     public void step() {

@@ -171,10 +171,5 @@ public interface Kernels {
      * returned ({@code (mix(state + (i+1)·γ) >>> 40) · 2⁻²⁴}). Exactly the masks of the loop
      * {@code mask[i] = rng.nextFloat() < p ? 0 : keepScale}, in any implementation.
      */
-    default void dropoutMask(long state, float p, float keepScale, float[] mask, int off, int n) {
-        for (int i = 0; i < n; i++) {
-            long z = canto.engine.util.Rng.mix(state + (i + 1) * canto.engine.util.Rng.GOLDEN_GAMMA);
-            mask[off + i] = (z >>> 40) * 0x1.0p-24f < p ? 0f : keepScale;
-        }
-    }
+    void dropoutMask(long state, float p, float keepScale, float[] mask, int off, int n);
 }

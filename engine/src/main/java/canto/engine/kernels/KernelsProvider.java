@@ -10,18 +10,52 @@ import java.util.Arrays;
  *   <li>{@code -Dcanto.kernels=scalar} forces the scalar kernels, {@code =simd} demands SIMD
  *       (an error if the vector module is missing).</li>
  *   <li>Otherwise SIMD is used when {@code jdk.incubator.vector} is in the boot layer (the
- *       JVM was started with {@code --add-modules jdk.incubator.vector}) and passes a quick
+ *       JVM was started with {@code --add-modules jdk.incubator.vector}), the JIT is C2 (not a
+ *       C1-only JVM: {@code java.vm.info} saying {@code emulated-client}, or
+ *       {@code -XX:TieredStopAtLevel} below 4, where the Vector API is not intrinsified and SIMD
+ *       runs ~10 times slower than scalar; Lucene refuses it there too), and it passes a quick
  *       self-check against the scalar kernels.</li>
- *   <li>Otherwise scalar, with one short hint on stderr (silenced with
- *       {@code -Dcanto.kernels=scalar}).</li>
+ *   <li>Otherwise scalar, with one hint through {@link System.Logger} ({@code canto.engine.kernels},
+ *       INFO for the missing module, WARNING for the rest), logged once, when the choice is
+ *       made; silenced with {@code -Dcanto.kernels=scalar} or the logging configuration.</li>
  * </ol>
+ * The SIMD width is the machine's unless {@code -Dcanto.vectorBits} narrows it
+ * ({@link SimdSpecies}); FMA is used when it is fast ({@link Fma}).
  * {@code SimdKernels} is loaded by name, so its Vector API types are never linked when the
  * module is absent: the engine runs on a plain {@code java} command line.
  */
 final class KernelsProvider {
+    private static final System.Logger LOG = System.getLogger("canto.engine.kernels"); // before INSTANCE: choose() logs
     static final Kernels INSTANCE = choose();
 
     private KernelsProvider() {}
+
+    /** A HotSpot VM option's value ({@code -XX:...}), or null when it cannot be read. */
+    static String vmOption(String name) {
+        try {
+            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return bean == null ? null : bean.getVMOption(name).getValue();
+        } catch (RuntimeException | LinkageError e) {
+            return null; // not HotSpot, or the option does not exist
+        }
+    }
+
+    /**
+     * Why SIMD would be slow on a JVM with this {@code java.vm.info} and
+     * {@code TieredStopAtLevel} (null when unknown), or null when it is fine.
+     */
+    static String slowSimdReason(String vmInfo, String tieredStopAtLevel) {
+        if (vmInfo != null && vmInfo.contains("emulated-client")) return "the JIT is C1 only (java.vm.info: " + vmInfo + ")";
+        if (vmInfo != null && vmInfo.contains("interpreted mode")) return "the JVM runs interpreted (java.vm.info: " + vmInfo + ")";
+        if (tieredStopAtLevel != null) {
+            try {
+                if (Integer.parseInt(tieredStopAtLevel.trim()) < 4) return "C2 is disabled (-XX:TieredStopAtLevel=" + tieredStopAtLevel.trim() + ")";
+            } catch (NumberFormatException ignored) {
+                // an unreadable value says nothing
+            }
+        }
+        return null;
+    }
 
     private static Kernels choose() {
         String forced = System.getProperty("canto.kernels", "").trim().toLowerCase(java.util.Locale.ROOT);
@@ -34,7 +68,12 @@ final class KernelsProvider {
             if (forced.equals("simd")) {
                 throw new IllegalStateException("-Dcanto.kernels=simd needs the JVM option --add-modules jdk.incubator.vector");
             }
-            System.err.println("canto: scalar kernels (for SIMD speed, run java with --add-modules jdk.incubator.vector)");
+            LOG.log(System.Logger.Level.INFO, "canto: scalar kernels (for SIMD speed, run java with --add-modules jdk.incubator.vector)");
+            return new ScalarKernels();
+        }
+        String slow = slowSimdReason(System.getProperty("java.vm.info"), vmOption("TieredStopAtLevel"));
+        if (slow != null && !forced.equals("simd")) {
+            LOG.log(System.Logger.Level.WARNING, "canto: scalar kernels, because " + slow + ": the Vector API is not compiled there and SIMD would be slower (-Dcanto.kernels=simd forces it)");
             return new ScalarKernels();
         }
         try {
@@ -43,10 +82,12 @@ final class KernelsProvider {
             String problem = selfCheck(simd, new ScalarKernels());
             if (problem == null) return simd;
             if (forced.equals("simd")) throw new IllegalStateException("SIMD kernels failed their self-check: " + problem);
-            System.err.println("canto: SIMD kernels failed their self-check (" + problem + "); using scalar kernels");
+            LOG.log(System.Logger.Level.WARNING, "canto: SIMD kernels failed their self-check (" + problem + "); using scalar kernels");
         } catch (ReflectiveOperationException | LinkageError e) {
-            if (forced.equals("simd")) throw new IllegalStateException("SIMD kernels could not be loaded: " + e, e);
-            System.err.println("canto: SIMD kernels could not be loaded (" + e + "); using scalar kernels");
+            Throwable cause = e;
+            while (cause.getCause() != null) cause = cause.getCause(); // e.g. a bad -Dcanto.vectorBits inside an initializer error
+            if (forced.equals("simd")) throw new IllegalStateException("SIMD kernels could not be loaded: " + cause, e);
+            LOG.log(System.Logger.Level.WARNING, "canto: SIMD kernels could not be loaded (" + cause + "); using scalar kernels");
         }
         return new ScalarKernels();
     }

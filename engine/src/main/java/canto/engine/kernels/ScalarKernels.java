@@ -263,14 +263,25 @@ public final class ScalarKernels implements Kernels {
                          float eps, float sqrtBc2, float weightDecay) {
         for (int i = off, end = off + n; i < end; i++) {
             float gi = weightDecay == 0f ? g[i] : g[i] + weightDecay * p[i];
-            float mi = Math.fma(oneMinusBeta1, gi, beta1 * m[i]);
-            float vi = Math.fma(oneMinusBeta2, gi * gi, beta2 * v[i]);
+            float mi = Fma.fma(oneMinusBeta1, gi, beta1 * m[i]);
+            float vi = Fma.fma(oneMinusBeta2, gi * gi, beta2 * v[i]);
             if (Math.abs(mi) < ADAM_FLUSH) mi = 0f;
             if (vi < ADAM_FLUSH) vi = 0f;
             m[i] = mi;
             v[i] = vi;
             float denom = (float) Math.sqrt(vi) / sqrtBc2 + eps;
             p[i] = p[i] - stepSize * (mi / denom);
+        }
+    }
+
+    // ---- random masks -------------------------------------------------------------------
+
+    @Override
+    public void dropoutMask(long state, float p, float keepScale, float[] mask, int off, int n) {
+        // output i of the reserved stretch: mix(state + (i+1)·γ), top 24 bits, as Rng.nextFloat()
+        for (int i = 0; i < n; i++) {
+            long z = canto.engine.util.Rng.mix(state + (i + 1) * canto.engine.util.Rng.GOLDEN_GAMMA);
+            mask[off + i] = (z >>> 40) * 0x1.0p-24f < p ? 0f : keepScale;
         }
     }
 }

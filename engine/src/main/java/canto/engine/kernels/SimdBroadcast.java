@@ -1,5 +1,7 @@
 package canto.engine.kernels;
 
+import static canto.engine.kernels.SimdSpecies.fma;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * A helper of {@link SimdKernels} (through {@link SimdMatmul}), loaded only with it.
  */
 final class SimdBroadcast {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = SimdSpecies.S;
     private static final int L = S.length();
 
     private SimdBroadcast() {}
@@ -56,7 +58,7 @@ final class SimdBroadcast {
     private static void axpyRow(float alpha, float[] b, int bRow, float[] c, int cRow, int n, int n1) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         for (int j = 0; j < n1; j += L) {
-            FloatVector.fromArray(S, b, bRow + j).fma(va, FloatVector.fromArray(S, c, cRow + j)).intoArray(c, cRow + j);
+            fma(FloatVector.fromArray(S, b, bRow + j), va, FloatVector.fromArray(S, c, cRow + j)).intoArray(c, cRow + j);
         }
         scalarRow(alpha, b, bRow, c, cRow, n1, n);
     }
@@ -88,21 +90,21 @@ final class SimdBroadcast {
             FloatVector vb0 = FloatVector.fromArray(S, b, bp);
             FloatVector vb1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector va0 = FloatVector.broadcast(S, a[aAt + p]);
-            c00 = va0.fma(vb0, c00); c01 = va0.fma(vb1, c01);
+            c00 = fma(va0, vb0, c00); c01 = fma(va0, vb1, c01);
             FloatVector va1 = FloatVector.broadcast(S, a[aAt + k + p]);
-            c10 = va1.fma(vb0, c10); c11 = va1.fma(vb1, c11);
+            c10 = fma(va1, vb0, c10); c11 = fma(va1, vb1, c11);
             FloatVector va2 = FloatVector.broadcast(S, a[aAt + 2 * k + p]);
-            c20 = va2.fma(vb0, c20); c21 = va2.fma(vb1, c21);
+            c20 = fma(va2, vb0, c20); c21 = fma(va2, vb1, c21);
             FloatVector va3 = FloatVector.broadcast(S, a[aAt + 3 * k + p]);
-            c30 = va3.fma(vb0, c30); c31 = va3.fma(vb1, c31);
+            c30 = fma(va3, vb0, c30); c31 = fma(va3, vb1, c31);
             FloatVector va4 = FloatVector.broadcast(S, a[aAt + 4 * k + p]);
-            c40 = va4.fma(vb0, c40); c41 = va4.fma(vb1, c41);
+            c40 = fma(va4, vb0, c40); c41 = fma(va4, vb1, c41);
             FloatVector va5 = FloatVector.broadcast(S, a[aAt + 5 * k + p]);
-            c50 = va5.fma(vb0, c50); c51 = va5.fma(vb1, c51);
+            c50 = fma(va5, vb0, c50); c51 = fma(va5, vb1, c51);
             FloatVector va6 = FloatVector.broadcast(S, a[aAt + 6 * k + p]);
-            c60 = va6.fma(vb0, c60); c61 = va6.fma(vb1, c61);
+            c60 = fma(va6, vb0, c60); c61 = fma(va6, vb1, c61);
             FloatVector va7 = FloatVector.broadcast(S, a[aAt + 7 * k + p]);
-            c70 = va7.fma(vb0, c70); c71 = va7.fma(vb1, c71);
+            c70 = fma(va7, vb0, c70); c71 = fma(va7, vb1, c71);
         }
         c00.intoArray(c, o0);
         c01.intoArray(c, o0 + L);
@@ -144,21 +146,21 @@ final class SimdBroadcast {
             int bp = bAt + p * n;
             FloatVector vb0 = FloatVector.fromArray(S, b, bp);
             FloatVector va0 = FloatVector.broadcast(S, a[aAt + p]);
-            c00 = va0.fma(vb0, c00);
+            c00 = fma(va0, vb0, c00);
             FloatVector va1 = FloatVector.broadcast(S, a[aAt + k + p]);
-            c10 = va1.fma(vb0, c10);
+            c10 = fma(va1, vb0, c10);
             FloatVector va2 = FloatVector.broadcast(S, a[aAt + 2 * k + p]);
-            c20 = va2.fma(vb0, c20);
+            c20 = fma(va2, vb0, c20);
             FloatVector va3 = FloatVector.broadcast(S, a[aAt + 3 * k + p]);
-            c30 = va3.fma(vb0, c30);
+            c30 = fma(va3, vb0, c30);
             FloatVector va4 = FloatVector.broadcast(S, a[aAt + 4 * k + p]);
-            c40 = va4.fma(vb0, c40);
+            c40 = fma(va4, vb0, c40);
             FloatVector va5 = FloatVector.broadcast(S, a[aAt + 5 * k + p]);
-            c50 = va5.fma(vb0, c50);
+            c50 = fma(va5, vb0, c50);
             FloatVector va6 = FloatVector.broadcast(S, a[aAt + 6 * k + p]);
-            c60 = va6.fma(vb0, c60);
+            c60 = fma(va6, vb0, c60);
             FloatVector va7 = FloatVector.broadcast(S, a[aAt + 7 * k + p]);
-            c70 = va7.fma(vb0, c70);
+            c70 = fma(va7, vb0, c70);
         }
         c00.intoArray(c, o0);
         c10.intoArray(c, o1);
@@ -194,21 +196,21 @@ final class SimdBroadcast {
             FloatVector vb1 = FloatVector.fromArray(S, b, bp + L);
             int ap = aAt + p * m;
             FloatVector va0 = FloatVector.broadcast(S, a[ap]);
-            c00 = va0.fma(vb0, c00); c01 = va0.fma(vb1, c01);
+            c00 = fma(va0, vb0, c00); c01 = fma(va0, vb1, c01);
             FloatVector va1 = FloatVector.broadcast(S, a[ap + 1]);
-            c10 = va1.fma(vb0, c10); c11 = va1.fma(vb1, c11);
+            c10 = fma(va1, vb0, c10); c11 = fma(va1, vb1, c11);
             FloatVector va2 = FloatVector.broadcast(S, a[ap + 2]);
-            c20 = va2.fma(vb0, c20); c21 = va2.fma(vb1, c21);
+            c20 = fma(va2, vb0, c20); c21 = fma(va2, vb1, c21);
             FloatVector va3 = FloatVector.broadcast(S, a[ap + 3]);
-            c30 = va3.fma(vb0, c30); c31 = va3.fma(vb1, c31);
+            c30 = fma(va3, vb0, c30); c31 = fma(va3, vb1, c31);
             FloatVector va4 = FloatVector.broadcast(S, a[ap + 4]);
-            c40 = va4.fma(vb0, c40); c41 = va4.fma(vb1, c41);
+            c40 = fma(va4, vb0, c40); c41 = fma(va4, vb1, c41);
             FloatVector va5 = FloatVector.broadcast(S, a[ap + 5]);
-            c50 = va5.fma(vb0, c50); c51 = va5.fma(vb1, c51);
+            c50 = fma(va5, vb0, c50); c51 = fma(va5, vb1, c51);
             FloatVector va6 = FloatVector.broadcast(S, a[ap + 6]);
-            c60 = va6.fma(vb0, c60); c61 = va6.fma(vb1, c61);
+            c60 = fma(va6, vb0, c60); c61 = fma(va6, vb1, c61);
             FloatVector va7 = FloatVector.broadcast(S, a[ap + 7]);
-            c70 = va7.fma(vb0, c70); c71 = va7.fma(vb1, c71);
+            c70 = fma(va7, vb0, c70); c71 = fma(va7, vb1, c71);
         }
         c00.intoArray(c, o0);
         c01.intoArray(c, o0 + L);
@@ -251,21 +253,21 @@ final class SimdBroadcast {
             FloatVector vb0 = FloatVector.fromArray(S, b, bp);
             int ap = aAt + p * m;
             FloatVector va0 = FloatVector.broadcast(S, a[ap]);
-            c00 = va0.fma(vb0, c00);
+            c00 = fma(va0, vb0, c00);
             FloatVector va1 = FloatVector.broadcast(S, a[ap + 1]);
-            c10 = va1.fma(vb0, c10);
+            c10 = fma(va1, vb0, c10);
             FloatVector va2 = FloatVector.broadcast(S, a[ap + 2]);
-            c20 = va2.fma(vb0, c20);
+            c20 = fma(va2, vb0, c20);
             FloatVector va3 = FloatVector.broadcast(S, a[ap + 3]);
-            c30 = va3.fma(vb0, c30);
+            c30 = fma(va3, vb0, c30);
             FloatVector va4 = FloatVector.broadcast(S, a[ap + 4]);
-            c40 = va4.fma(vb0, c40);
+            c40 = fma(va4, vb0, c40);
             FloatVector va5 = FloatVector.broadcast(S, a[ap + 5]);
-            c50 = va5.fma(vb0, c50);
+            c50 = fma(va5, vb0, c50);
             FloatVector va6 = FloatVector.broadcast(S, a[ap + 6]);
-            c60 = va6.fma(vb0, c60);
+            c60 = fma(va6, vb0, c60);
             FloatVector va7 = FloatVector.broadcast(S, a[ap + 7]);
-            c70 = va7.fma(vb0, c70);
+            c70 = fma(va7, vb0, c70);
         }
         c00.intoArray(c, o0);
         c10.intoArray(c, o1);

@@ -1,5 +1,7 @@
 package canto.engine.kernels;
 
+import static canto.engine.kernels.SimdSpecies.fma;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -23,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
  * KC-blocks, one rounding per block), independent of m and n.
  */
 final class SimdGemm {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = SimdSpecies.S;
     private static final int L = S.length();
     /** Micro-tile: MR rows x NR columns of C in registers. */
     static final int MR = 8;
@@ -155,21 +157,21 @@ final class SimdGemm {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector a0 = FloatVector.broadcast(S, ap[ai + 0]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            c00 = fma(a0, b0, c00); c01 = fma(a0, b1, c01);
             FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            c10 = fma(a1, b0, c10); c11 = fma(a1, b1, c11);
             FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            c20 = fma(a2, b0, c20); c21 = fma(a2, b1, c21);
             FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            c30 = fma(a3, b0, c30); c31 = fma(a3, b1, c31);
             FloatVector a4 = FloatVector.broadcast(S, ap[ai + 4]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            c40 = fma(a4, b0, c40); c41 = fma(a4, b1, c41);
             FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            c50 = fma(a5, b0, c50); c51 = fma(a5, b1, c51);
             FloatVector a6 = FloatVector.broadcast(S, ap[ai + 6]);
-            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
+            c60 = fma(a6, b0, c60); c61 = fma(a6, b1, c61);
             FloatVector a7 = FloatVector.broadcast(S, ap[ai + 7]);
-            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
+            c70 = fma(a7, b0, c70); c71 = fma(a7, b1, c71);
         }
         int o0 = cOff;
         FloatVector.fromArray(S, c, o0).add(c00).intoArray(c, o0);

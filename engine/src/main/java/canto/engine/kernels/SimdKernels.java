@@ -1,5 +1,7 @@
 package canto.engine.kernels;
 
+import static canto.engine.kernels.SimdSpecies.fma;
+
 import canto.engine.util.Rng;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
@@ -20,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Loaded by name from {@link KernelsProvider} only when the module is present.
  */
 final class SimdKernels implements Kernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = SimdSpecies.S;
     private static final int L = S.length();
     private static final ScalarKernels SCALAR = new ScalarKernels();
 
@@ -294,8 +296,8 @@ final class SimdKernels implements Kernels {
             FloatVector vp = FloatVector.fromArray(S, p, i);
             FloatVector vg = FloatVector.fromArray(S, g, i);
             if (weightDecay != 0f) vg = vg.add(vp.mul(weightDecay));
-            FloatVector vm = vg.fma(vBeta1c, FloatVector.fromArray(S, m, i).mul(beta1));
-            FloatVector vv = vg.mul(vg).fma(vBeta2c, FloatVector.fromArray(S, v, i).mul(beta2));
+            FloatVector vm = fma(vg, vBeta1c, FloatVector.fromArray(S, m, i).mul(beta1));
+            FloatVector vv = fma(vg.mul(vg), vBeta2c, FloatVector.fromArray(S, v, i).mul(beta2));
             vm = vm.blend(zero, vm.abs().compare(VectorOperators.LT, ADAM_FLUSH));
             vv = vv.blend(zero, vv.compare(VectorOperators.LT, ADAM_FLUSH));
             vm.intoArray(m, i);
@@ -317,7 +319,7 @@ final class SimdKernels implements Kernels {
         // 16-lane guard); the top 24 bits of each converted into one half of a 16-float vector:
         // the same floats as Rng.nextFloat(). Only 512-bit shapes, like every other kernel here:
         // mixing float shapes in one JVM made C2 give up on the other kernels' intrinsics.
-        if (L != 16 || n < 16) { Kernels.super.dropoutMask(state, p, keepScale, mask, off, n); return; }
+        if (L != 16 || n < 16) { SCALAR.dropoutMask(state, p, keepScale, mask, off, n); return; }
         int nb = S.loopBound(n);
         LongVector z0 = LongVector.fromArray(LS, ONE_TO_EIGHT, 0).mul(Rng.GOLDEN_GAMMA).add(state);
         LongVector half = LongVector.broadcast(LS, 8 * Rng.GOLDEN_GAMMA);
@@ -330,7 +332,7 @@ final class SimdKernels implements Kernels {
             keep.blend(zero, u.compare(VectorOperators.LT, p)).intoArray(mask, off + i);
             z0 = z0.add(step);
         }
-        Kernels.super.dropoutMask(state + nb * Rng.GOLDEN_GAMMA, p, keepScale, mask, off + nb, n - nb);
+        SCALAR.dropoutMask(state + nb * Rng.GOLDEN_GAMMA, p, keepScale, mask, off + nb, n - nb);
     }
 
     /** {@code mix(z) >>> 40} on every lane: SplitMix64's output, top 24 bits. */

@@ -1,5 +1,7 @@
 package canto.engine.kernels;
 
+import static canto.engine.kernels.SimdSpecies.fma;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -19,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
  * A helper of {@link SimdKernels}, loaded only with it.
  */
 final class SimdMatmul {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = SimdSpecies.S;
     private static final int L = S.length();
     private static final ScalarKernels SCALAR = new ScalarKernels();
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
@@ -168,13 +170,13 @@ final class SimdMatmul {
             FloatVector vb2 = FloatVector.fromArray(S, b, b2 + p);
             FloatVector vb3 = FloatVector.fromArray(S, b, b3 + p);
             FloatVector va0 = FloatVector.fromArray(S, a, a0 + p);
-            c00 = va0.fma(vb0, c00); c01 = va0.fma(vb1, c01); c02 = va0.fma(vb2, c02); c03 = va0.fma(vb3, c03);
+            c00 = fma(va0, vb0, c00); c01 = fma(va0, vb1, c01); c02 = fma(va0, vb2, c02); c03 = fma(va0, vb3, c03);
             FloatVector va1 = FloatVector.fromArray(S, a, a1 + p);
-            c10 = va1.fma(vb0, c10); c11 = va1.fma(vb1, c11); c12 = va1.fma(vb2, c12); c13 = va1.fma(vb3, c13);
+            c10 = fma(va1, vb0, c10); c11 = fma(va1, vb1, c11); c12 = fma(va1, vb2, c12); c13 = fma(va1, vb3, c13);
             FloatVector va2 = FloatVector.fromArray(S, a, a2 + p);
-            c20 = va2.fma(vb0, c20); c21 = va2.fma(vb1, c21); c22 = va2.fma(vb2, c22); c23 = va2.fma(vb3, c23);
+            c20 = fma(va2, vb0, c20); c21 = fma(va2, vb1, c21); c22 = fma(va2, vb2, c22); c23 = fma(va2, vb3, c23);
             FloatVector va3 = FloatVector.fromArray(S, a, a3 + p);
-            c30 = va3.fma(vb0, c30); c31 = va3.fma(vb1, c31); c32 = va3.fma(vb2, c32); c33 = va3.fma(vb3, c33);
+            c30 = fma(va3, vb0, c30); c31 = fma(va3, vb1, c31); c32 = fma(va3, vb2, c32); c33 = fma(va3, vb3, c33);
         }
         c[cAt] += c00.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b0, kb, k);
         c[cAt + 1] += c01.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b1, kb, k);
@@ -210,13 +212,13 @@ final class SimdMatmul {
             FloatVector vb0 = FloatVector.fromArray(S, b, b0 + p);
             FloatVector vb1 = FloatVector.fromArray(S, b, b1 + p);
             FloatVector va0 = FloatVector.fromArray(S, a, a0 + p);
-            c00 = va0.fma(vb0, c00); c01 = va0.fma(vb1, c01);
+            c00 = fma(va0, vb0, c00); c01 = fma(va0, vb1, c01);
             FloatVector va1 = FloatVector.fromArray(S, a, a1 + p);
-            c10 = va1.fma(vb0, c10); c11 = va1.fma(vb1, c11);
+            c10 = fma(va1, vb0, c10); c11 = fma(va1, vb1, c11);
             FloatVector va2 = FloatVector.fromArray(S, a, a2 + p);
-            c20 = va2.fma(vb0, c20); c21 = va2.fma(vb1, c21);
+            c20 = fma(va2, vb0, c20); c21 = fma(va2, vb1, c21);
             FloatVector va3 = FloatVector.fromArray(S, a, a3 + p);
-            c30 = va3.fma(vb0, c30); c31 = va3.fma(vb1, c31);
+            c30 = fma(va3, vb0, c30); c31 = fma(va3, vb1, c31);
         }
         c[cAt] += c00.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b0, kb, k);
         c[cAt + 1] += c01.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b1, kb, k);
@@ -242,13 +244,13 @@ final class SimdMatmul {
         for (int p = 0; p < kb; p += L) {
             FloatVector vb0 = FloatVector.fromArray(S, b, b0 + p);
             FloatVector va0 = FloatVector.fromArray(S, a, a0 + p);
-            c00 = va0.fma(vb0, c00);
+            c00 = fma(va0, vb0, c00);
             FloatVector va1 = FloatVector.fromArray(S, a, a1 + p);
-            c10 = va1.fma(vb0, c10);
+            c10 = fma(va1, vb0, c10);
             FloatVector va2 = FloatVector.fromArray(S, a, a2 + p);
-            c20 = va2.fma(vb0, c20);
+            c20 = fma(va2, vb0, c20);
             FloatVector va3 = FloatVector.fromArray(S, a, a3 + p);
-            c30 = va3.fma(vb0, c30);
+            c30 = fma(va3, vb0, c30);
         }
         c[cAt] += c00.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b0, kb, k);
         c[cAt + n] += c10.reduceLanes(VectorOperators.ADD) + tailDot(a, a1, b, b0, kb, k);
@@ -270,7 +272,7 @@ final class SimdMatmul {
             FloatVector vb2 = FloatVector.fromArray(S, b, b2 + p);
             FloatVector vb3 = FloatVector.fromArray(S, b, b3 + p);
             FloatVector va0 = FloatVector.fromArray(S, a, a0 + p);
-            c00 = va0.fma(vb0, c00); c01 = va0.fma(vb1, c01); c02 = va0.fma(vb2, c02); c03 = va0.fma(vb3, c03);
+            c00 = fma(va0, vb0, c00); c01 = fma(va0, vb1, c01); c02 = fma(va0, vb2, c02); c03 = fma(va0, vb3, c03);
         }
         c[cAt] += c00.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b0, kb, k);
         c[cAt + 1] += c01.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b1, kb, k);
@@ -290,11 +292,11 @@ final class SimdMatmul {
         FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
         int p = 0;
         for (; p + L < nb; p += 2 * L) {
-            s0 = FloatVector.fromArray(S, x, xOff + p).fma(FloatVector.fromArray(S, y, yOff + p), s0);
-            s1 = FloatVector.fromArray(S, x, xOff + p + L).fma(FloatVector.fromArray(S, y, yOff + p + L), s1);
+            s0 = fma(FloatVector.fromArray(S, x, xOff + p), FloatVector.fromArray(S, y, yOff + p), s0);
+            s1 = fma(FloatVector.fromArray(S, x, xOff + p + L), FloatVector.fromArray(S, y, yOff + p + L), s1);
         }
         for (; p < nb; p += L) {
-            s0 = FloatVector.fromArray(S, x, xOff + p).fma(FloatVector.fromArray(S, y, yOff + p), s0);
+            s0 = fma(FloatVector.fromArray(S, x, xOff + p), FloatVector.fromArray(S, y, yOff + p), s0);
         }
         return s0.add(s1).reduceLanes(VectorOperators.ADD) + tailDot(x, xOff, y, yOff, nb, n);
     }

@@ -26,7 +26,7 @@ class EmbeddingBagParityTest {
         assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "run with --add-modules jdk.incubator.vector");
         simd = Kernels.simd();
-        int l = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        int l = SimdSpecies.L;
         dims = IntStream.of(1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 64, 65, 100, 129,
                         l - 1, l, l + 1, 2 * l - 1, 2 * l, 2 * l + 1, 4 * l - 1, 4 * l, 4 * l + 1, 5 * l + 3)
                 .filter(d -> d > 0).distinct().sorted().toArray();

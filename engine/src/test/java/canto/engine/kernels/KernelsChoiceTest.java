@@ -3,6 +3,8 @@ package canto.engine.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,31 @@ class KernelsChoiceTest {
         }
     }
 
+    /**
+     * The choice is made once, at first use: asking again after the property that drives it has
+     * changed gives the same instance (a provider that re-chose per call would switch here).
+     * That the hint is logged once is checked in a fresh JVM ({@link KernelsChoiceJvmTest}).
+     */
     @Test
-    void theChoiceIsMadeOnce() {
-        assertEquals(Kernels.get(), Kernels.get());
+    void theChoiceIsMadeOnceAndLaterPropertyChangesDoNotMoveIt() {
+        Kernels first = Kernels.get();
+        String before = System.getProperty("canto.kernels");
+        try {
+            System.setProperty("canto.kernels", first.name().equals("simd") ? "scalar" : "simd");
+            assertSame(first, Kernels.get());
+        } finally {
+            if (before == null) System.clearProperty("canto.kernels");
+            else System.setProperty("canto.kernels", before);
+        }
+    }
+
+    /** The lane-width executions (-Dcanto.vectorBits=256|128) really run narrower SIMD kernels. */
+    @Test
+    void theVectorWidthPropertyIsObeyed() {
+        String bits = System.getProperty("canto.vectorBits");
+        assumeTrue(bits != null && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "no -Dcanto.vectorBits in this run");
+        assertEquals("simd", Kernels.get().name());
+        assertEquals(Integer.parseInt(bits) / 32, SimdSpecies.L);
     }
 
     @Test

@@ -41,25 +41,50 @@ class SimdParityTest {
         assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "run with --add-modules jdk.incubator.vector");
         simd = new SimdKernels();
-        lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        lanes = SimdSpecies.L;
         sizes = IntStream.of(0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 127, 128, 129,
                         lanes - 1, lanes, lanes + 1, 2 * lanes - 1, 2 * lanes, 2 * lanes + 1,
                         3 * lanes + 1, 1023, 1024, 1025, 4099)
                 .filter(n -> n >= 0).distinct().sorted().toArray();
     }
 
-    /** Every kernel of the interface must appear below; a new kernel needs a parity test. */
+    /**
+     * Every kernel of the interface, abstract or default, is mapped to the test method that
+     * holds its SIMD twin against the scalar one, and that method must exist. A new kernel, a
+     * renamed kernel or a deleted test fails here.
+     */
     @Test
     void everyKernelHasAParityTest() throws Exception {
-        Set<String> tested = Set.of("name", "matmulNT", "matmulNN", "matmulTN", "broadcastRows", "addColumnSums",
-                "gather", "scatterAdd", "embeddingBagForward", "embeddingBagBackward", "reluForward", "reluBackward", "sigmoidForward", "sigmoidBackward",
-                "tanhForward", "tanhBackward", "multiply", "axpy", "scale", "softmaxCrossEntropy",
-                "softmaxCrossEntropyBackward", "adamStep");
-        Set<String> untested = new TreeSet<>();
-        for (Method m : Kernels.class.getDeclaredMethods()) {
-            if (Modifier.isAbstract(m.getModifiers()) && !tested.contains(m.getName())) untested.add(m.getName());
+        java.util.Map<String, String> tests = new java.util.TreeMap<>();
+        for (String k : new String[] {"matmulNT", "matmulNN", "matmulTN", "broadcastRows", "addColumnSums",
+                "reluForward", "reluBackward", "sigmoidForward", "sigmoidBackward", "tanhForward", "tanhBackward",
+                "multiply", "softmaxCrossEntropy"}) {
+            tests.put(k, "SimdParityTest#" + k);
         }
+        tests.put("gather", "SimdParityTest#gatherAndScatterAdd");
+        tests.put("scatterAdd", "SimdParityTest#gatherAndScatterAdd");
+        tests.put("axpy", "SimdParityTest#axpyAndScale");
+        tests.put("scale", "SimdParityTest#axpyAndScale");
+        tests.put("softmaxCrossEntropyBackward", "SimdParityTest#softmaxCrossEntropy");
+        tests.put("adamStep", "SimdParityTest#adamStepIsBitIdentical");
+        tests.put("embeddingBagForward", "EmbeddingBagParityTest#forwardAndBackwardAreBitIdentical");
+        tests.put("embeddingBagBackward", "EmbeddingBagParityTest#forwardAndBackwardAreBitIdentical");
+        tests.put("dropoutMask", "KernelsExtraParityTest#dropoutMaskEqualsTheRngLoop");
+        Set<String> kernels = new TreeSet<>();
+        for (Method m : Kernels.class.getDeclaredMethods()) {
+            if (!Modifier.isStatic(m.getModifiers()) && !m.isSynthetic() && !m.getName().equals("name")) kernels.add(m.getName());
+        }
+        Set<String> untested = new TreeSet<>(kernels);
+        untested.removeAll(tests.keySet());
         assertTrue(untested.isEmpty(), "kernels without a SIMD parity test: " + untested);
+        Set<String> stale = new TreeSet<>(tests.keySet());
+        stale.removeAll(kernels);
+        assertTrue(stale.isEmpty(), "parity tests listed for kernels that do not exist: " + stale);
+        for (String where : new TreeSet<>(tests.values())) {
+            String[] cm = where.split("#");
+            Method test = Class.forName("canto.engine.kernels." + cm[0]).getDeclaredMethod(cm[1]);
+            assertTrue(test.isAnnotationPresent(Test.class), where + " is not a @Test");
+        }
         assertEquals("simd", simd.name());
         assertEquals("scalar", scalar.name());
     }

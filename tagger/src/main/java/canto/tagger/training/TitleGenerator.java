@@ -130,6 +130,7 @@ public final class TitleGenerator {
             case "C": return credit();
             case "K": b.text(phrase("concert").replace("{Y}", year())); return true;
             case "X": b.text(phrase("cover")); return true;
+            case "R": b.text(mainName(names(partner()))); return true;
             case "Y": b.text(year()); return true;
             default: throw new IllegalStateException("unknown placeholder {" + key + "}");
         }
@@ -246,7 +247,7 @@ public final class TitleGenerator {
                 form = pick("Y X", "Y X", "Y X", "Y X", "X Y", "X Y", "X Y", "YX", "YX", "X (Y)", "X(Y)");
                 break;
             case KPOP:
-                form = pick("X(Y)", "X(Y)", "X(Y)", "X (Y)", "X (Y)", "X[Y]", "X Y", "X Y", "Y X", "X（Y）");
+                form = pick("X(Y)", "X(Y)", "X(Y)", "X (Y)", "X (Y)", "X[Y]", "X[Y]", "X Y", "X Y", "Y X", "X（Y）");
                 break;
             default:
                 form = pick("X (Y)", "X (Y)", "X Y", "X Y", "X Y", "X（Y）", "Y X", "X(Y)");
@@ -339,7 +340,8 @@ public final class TitleGenerator {
             return;
         }
         b.song(s.name());
-        b.text(pick(" ", " ", "(", " (", " [", "（"));
+        if (scene == Scene.KPOP) b.text(pick(" ", "(", "(", " (", " (", " [", "["));
+        else b.text(pick(" ", " ", "(", " (", " [", "（"));
         String last = lastOpen();
         b.text(y);
         if (last != null) b.text(last);

@@ -123,6 +123,20 @@ class TitleGeneratorTest {
     }
 
     @Test
+    void listsHoldEachActAndSongOnce() {
+        Set<String> names = new HashSet<>();
+        for (TitleLists.Act a : TitleGenerator.acts()) {
+            for (String n : new HashSet<>(a.allNames())) assertTrue(names.add(n), "acts.txt:" + a.line() + ": '" + n + "' names another act too");
+        }
+        assertTrue(names.size() > 1000, "names: " + names.size());
+        Set<String> songs = new HashSet<>();
+        TitleLists lists = TitleLists.bundled();
+        for (List<TitleLists.Song> l : lists.songs.values()) {
+            for (TitleLists.Song s : l) assertTrue(songs.add(s.scene() + " " + s.name()), "songs.txt: " + s.name() + " twice in " + s.scene());
+        }
+    }
+
+    @Test
     void labelsFollowIssue8Conventions() {
         // an act shown in two scripts has one labelled piece, the one issue 8's rule prefers
         for (String row : TitleGenerator.generate(2, 20000)) {

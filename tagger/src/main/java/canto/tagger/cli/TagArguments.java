@@ -19,6 +19,7 @@ public final class TagArguments {
         String plan = null, model = null;
         Id3Version id3 = TagOptions.DEFAULT_ID3;
         boolean optionsEnded = false;
+        WriteArguments writing = new WriteArguments();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (optionsEnded || arg.equals("-") || !arg.startsWith("-")) {
@@ -74,15 +75,22 @@ public final class TagArguments {
                     if (id3 == null) throw new UsageException("unknown ID3 version '" + value + "' for --id3 (use 2.3 or 2.4)");
                     break;
                 }
-                default:
-                    throw new UsageException("unknown option '" + arg + "' (a file whose name starts with '-': put -- before it)");
+                default: {
+                    int used = writing.take(name, inline, args, i);
+                    if (used < 0) throw new UsageException("unknown option '" + arg + "' (a file whose name starts with '-': put -- before it)");
+                    i += used;
+                }
             }
         }
         if (!help && !version && paths.isEmpty() && lists.isEmpty()) {
             throw new UsageException("no files given");
         }
         if (model != null && bundledModel) throw new UsageException("--model and --bundled-model exclude each other");
-        return new TagOptions(paths, lists, dryRun, id3, help, version, plan, model, bundledModel);
+        if (writing.title() != null && paths.size() + lists.size() != 1) {
+            throw new UsageException("--title is for one file (it replaces that file's name as the title to parse)");
+        }
+        return new TagOptions(paths, lists, dryRun, id3, help, version, plan, model, bundledModel)
+                .withWriting(writing.settings(id3), writing.title());
     }
 
     private static void noValue(String name, String inline) throws UsageException {

@@ -88,12 +88,17 @@ public final class TagCommand {
                 return SOME_FAILED;
             }
         }
-        Mp3Tagger tagger = new Mp3Tagger(options.id3(), options.dryRun());
+        if (options.title() != null && files.size() != 1) {
+            err.println("tagger: --title is for one file, and " + files.size() + " files were given");
+            err.println(Usage.HINT);
+            return USAGE;
+        }
+        Mp3Tagger tagger = new Mp3Tagger(options.settings(), options.dryRun());
         List<PlanRow> plan = options.plan() == null ? null : new ArrayList<>();
         Progress progress = new Progress(err, interactive, files.size());
         for (int i = 0; i < files.size(); i++) {
             InputFile f = files.get(i);
-            TagResult r = f.error() != null ? failed(f.error()) : tagOne(parser, tagger, f.path(), plan);
+            TagResult r = f.error() != null ? failed(f.error()) : tagOne(parser, tagger, f.path(), plan, options.title());
             progress.clear();
             report(f.shown(), r);
             counts.add(r.status());
@@ -116,7 +121,7 @@ public final class TagCommand {
     }
 
     /** Tags one file; with a plan ({@code plan} not null), a file that did not fail also gets its plan row. */
-    private static TagResult tagOne(TitleParser parser, Mp3Tagger tagger, Path file, List<PlanRow> plan) {
+    private static TagResult tagOne(TitleParser parser, Mp3Tagger tagger, Path file, List<PlanRow> plan, String titleOption) {
         ParsedTitle parsed;
         try {
             Path name = file.getFileName();
@@ -126,7 +131,10 @@ public final class TagCommand {
                 return failed("the file name has bytes that are not " + System.getProperty("sun.jnu.encoding", "valid")
                         + " text; run under a UTF-8 locale (e.g. LC_ALL=C.UTF-8) or rename the file");
             }
-            parsed = parser.parse(name.toString());
+            TitleSource source = TitleSource.of(file, titleOption);
+            if (source.skipReason() != null) return new TagResult(TagResult.Status.SKIPPED, null, null, List.of(), source.skipReason());
+            parsed = source.text() != null ? parser.parse(source.text())
+                    : new ParsedTitle(source.from(), List.of(source.artist()), List.of(source.title()), 1.0);
         } catch (RuntimeException | StackOverflowError e) {
             return failed("title parser failed (" + e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage())) + ")");
         }
@@ -152,7 +160,8 @@ public final class TagCommand {
                 err.println("ERROR  " + path + ": " + printable(r.error()));
                 return;
             case SKIPPED:
-                out.println("SKIPPED  " + path + ": no artist or title found in the file name (file left alone)");
+                out.println("SKIPPED  " + path + ": " + (r.error() != null ? printable(r.error())
+                        : "no artist or title found in the file name (file left alone)"));
                 return;
             default:
                 String word = r.status() == TagResult.Status.WOULD_TAG ? "WOULD-TAG" : r.status().name();

@@ -1,6 +1,12 @@
 package canto.tagger.id3;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -19,9 +25,13 @@ import java.util.Set;
  * thread at a time.
  */
 public final class Mp3Tagger {
-    private final Id3Version version;
+    /** The reason given (with status SKIPPED) for a file another process holds locked. */
+    public static final String BUSY = "being tagged by another process";
+
+    private final TagSettings settings;
     private final boolean dryRun;
     private final SafeReplacer replacer;
+    private final Set<Path> cleanedFolders = new HashSet<>();
 
     /**
      * @param version the version of tags we create (an existing tag is converted to it when
@@ -29,7 +39,12 @@ public final class Mp3Tagger {
      * @param dryRun  when true, read and plan but write nothing
      */
     public Mp3Tagger(Id3Version version, boolean dryRun) {
-        this(version, dryRun, new WrittenFileVerifier(), FileMover.ATOMIC);
+        this(TagSettings.of(version), dryRun);
+    }
+
+    /** With every writing choice ({@code --id3}, {@code --id3v1}, {@code --cover} ...). */
+    public Mp3Tagger(TagSettings settings, boolean dryRun) {
+        this(settings, dryRun, new WrittenFileVerifier(), FileMover.ATOMIC, true);
     }
 
     /** With seams for tests: the check of the temporary file and the final move. */
@@ -39,7 +54,11 @@ public final class Mp3Tagger {
 
     /** {@code durable = false} skips the flush to disk: only for tests of the logic (e.g. the fuzz test), never for users. */
     Mp3Tagger(Id3Version version, boolean dryRun, TempFileCheck check, FileMover mover, boolean durable) {
-        this.version = version;
+        this(TagSettings.of(version), dryRun, check, mover, durable);
+    }
+
+    Mp3Tagger(TagSettings settings, boolean dryRun, TempFileCheck check, FileMover mover, boolean durable) {
+        this.settings = settings;
         this.dryRun = dryRun;
         this.replacer = new SafeReplacer(check, mover, durable);
     }
@@ -55,14 +74,43 @@ public final class Mp3Tagger {
         }
         try {
             Path real = file.toRealPath();
+            List<String> removed = dryRun ? List.of() : removeStaleTemps(real);
+            if (dryRun || !Files.isRegularFile(real) || readOnlyReason(real) != null) return tagLocked(real, a, t, null, removed);
+            // Lock the file while we tag it, so that two runs on one folder do not both rewrite it.
+            try (FileChannel ch = FileChannel.open(real, StandardOpenOption.WRITE)) {
+                FileLock lock;
+                try {
+                    lock = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null; // held by another thread of this JVM
+                }
+                if (lock == null) return new TagResult(TagResult.Status.SKIPPED, null, null, removed, BUSY);
+                try (FileLock held = lock) {
+                    return tagLocked(real, a, t, held, removed);
+                }
+            }
+        } catch (IOException e) {
+            return TagResult.failed(IoErrors.describe(e));
+        } catch (InvalidPathException e) {
+            return TagResult.failed("file name cannot be used (" + Mp3Reader.oneLine(e.getMessage()) + ")");
+        } catch (RuntimeException | StackOverflowError e) {
+            return TagResult.failed("unexpected error (" + Mp3Reader.describe(e) + "); file left as it was");
+        }
+    }
+
+    /** Reads, plans, and (unless a dry run) writes {@code real}, which we hold locked when {@code lock} is set. */
+    private TagResult tagLocked(Path real, String a, String t, FileLock lock, List<String> removed) {
+        try {
             Mp3Facts facts = Mp3Reader.read(real);
-            TagPlan plan = TagPlanner.plan(facts, a, t, version);
-            if (plan.unchanged()) return new TagResult(TagResult.Status.UNCHANGED, a, t, plan.notes(), null);
+            TagPlan plan = TagPlanner.plan(facts, a, t, settings);
+            List<String> notes = new ArrayList<>(removed);
+            notes.addAll(plan.notes());
+            if (plan.unchanged()) return new TagResult(TagResult.Status.UNCHANGED, a, t, notes, null);
             String readOnly = readOnlyReason(real);
             if (readOnly != null) return TagResult.failed(readOnly);
-            if (dryRun) return new TagResult(TagResult.Status.WOULD_TAG, a, t, plan.notes(), null);
+            if (dryRun) return new TagResult(TagResult.Status.WOULD_TAG, a, t, notes, null);
             replacer.replace(new WriteIntent(facts, plan, TagBytes.pack(plan)));
-            return new TagResult(TagResult.Status.TAGGED, a, t, plan.notes(), null);
+            return new TagResult(TagResult.Status.TAGGED, a, t, notes, null);
         } catch (TagException e) {
             return TagResult.failed(e.getMessage());
         } catch (IOException e) {
@@ -72,6 +120,15 @@ public final class Mp3Tagger {
         } catch (RuntimeException | StackOverflowError e) {
             return TagResult.failed("unexpected error (" + Mp3Reader.describe(e) + "); file left as it was");
         }
+    }
+
+    /** Once per folder: removes temporary files that crashed runs left there, and says so. */
+    private List<String> removeStaleTemps(Path real) {
+        Path dir = real.getParent();
+        if (dir == null || !cleanedFolders.add(dir)) return List.of();
+        List<String> notes = new ArrayList<>();
+        for (String name : StaleTemps.clean(dir)) notes.add("removed " + name + ", a temporary file left by a run that stopped");
+        return notes;
     }
 
     private static String clean(String s) {

@@ -3,6 +3,7 @@ package canto.tagger.id3;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,8 +14,9 @@ import java.nio.file.attribute.PosixFileAttributes;
 /**
  * Replaces a file without ever leaving it damaged:
  * <ol>
- *   <li>write the new tag, then every byte of the original after its old tag, to a temporary
- *       file in the same folder ({@code .tagger-*.tmp}), and flush it to disk;</li>
+ *   <li>write the new tag, then every byte of the original after its old tag (with the ID3v1
+ *       tag updated or removed when asked), to a temporary file in the same folder
+ *       ({@code .tagger-*.tmp}, locked while it exists), and flush it to disk;</li>
  *   <li>give it the original's permissions (and owner and group, when allowed);</li>
  *   <li>check it ({@link TempFileCheck});</li>
  *   <li>make sure the original did not change meanwhile;</li>
@@ -47,8 +49,11 @@ final class SafeReplacer {
         } catch (IOException e) {
             throw new TagException("cannot create a temporary file in the folder (" + IoErrors.describe(e) + ")");
         }
-        try {
-            write(temp, intent, durable);
+        // Locked while it exists under its temporary name: a later run that finds it unlocked knows
+        // its writer is gone (crashed, killed) and removes it (StaleTemps).
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+             FileLock lock = out.lock()) {
+            write(out, intent, durable);
             copyOwnership(target, temp);
             check.check(temp, intent);
             BasicFileAttributes now = Files.readAttributes(target, BasicFileAttributes.class);
@@ -73,18 +78,21 @@ final class SafeReplacer {
         return Mp3Reader.describe(t);
     }
 
-    /** New tag + original[tagLength, size), flushed to the device. */
-    private static void write(Path temp, WriteIntent intent, boolean durable) throws IOException {
+    /** New tag + original[tagLength, copyEnd) + the new ID3v1 tag, flushed to the device. */
+    private static void write(FileChannel out, WriteIntent intent, boolean durable) throws IOException {
         Mp3Facts original = intent.original();
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-             FileChannel in = FileChannel.open(original.file(), StandardOpenOption.READ)) {
+        try (FileChannel in = FileChannel.open(original.file(), StandardOpenOption.READ)) {
             ByteBuffer head = ByteBuffer.wrap(intent.tagBytes());
             while (head.hasRemaining()) out.write(head);
-            long pos = original.tagLength(), end = original.size();
+            long pos = original.tagLength(), end = intent.copyEnd();
             while (pos < end) {
                 long n = in.transferTo(pos, end - pos, out);
                 if (n <= 0) throw new IOException("the original ended early (it is shorter than when it was read)");
                 pos += n;
+            }
+            if (intent.id3v1() != null) {
+                ByteBuffer tail = ByteBuffer.wrap(intent.id3v1());
+                while (tail.hasRemaining()) out.write(tail);
             }
             if (durable) out.force(true);
         }

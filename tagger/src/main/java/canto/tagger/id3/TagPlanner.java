@@ -17,6 +17,11 @@ final class TagPlanner {
     private TagPlanner() {}
 
     static TagPlan plan(Mp3Facts facts, String artist, String title, Id3Version wanted) {
+        return plan(facts, artist, title, TagSettings.of(wanted));
+    }
+
+    static TagPlan plan(Mp3Facts facts, String artist, String title, TagSettings settings) {
+        Id3Version wanted = settings.version();
         List<String> notes = new ArrayList<>(facts.repairs());
         List<RawFrame> frames = new ArrayList<>(facts.frames().size() + 2);
         for (RawFrame f : facts.frames()) {
@@ -38,9 +43,30 @@ final class TagPlanner {
                 notes.add("kept " + had + ": " + r.refusal());
             }
         }
-        boolean unchanged = had == version && facts.repairs().isEmpty()
+        List<String> coverNotes = new ArrayList<>();
+        if (settings.cover() == CoverPolicy.STRIP) frames = CoverArt.strip(frames, coverNotes);
+        else if (settings.cover() == CoverPolicy.CAR) frames = CoverArt.forCar(frames, settings.coverSize(), coverNotes);
+        boolean coverChanged = !coverNotes.isEmpty() && !coverNotes.get(0).startsWith("cover left");
+        notes.addAll(coverNotes);
+
+        byte[] v1 = facts.id3v1();
+        boolean v1Changed = false;
+        if (v1 != null && settings.id3v1() == Id3v1Policy.STRIP) {
+            v1Changed = true;
+            v1 = null;
+            notes.add("removed the ID3v1 tag");
+        } else if (v1 != null && settings.id3v1() == Id3v1Policy.UPDATE) {
+            List<String> v1Notes = new ArrayList<>();
+            byte[] updated = Id3v1.updated(v1, artist, title, TagSettings.charset(settings.id3v1Encoding()), settings.id3v1Encoding(), v1Notes);
+            if (!java.util.Arrays.equals(updated, v1)) {
+                v1Changed = true;
+                v1 = updated;
+                notes.addAll(v1Notes);
+            }
+        }
+        boolean unchanged = had == version && facts.repairs().isEmpty() && !coverChanged && !v1Changed
                 && holds(facts, ARTIST, artist, version) && holds(facts, TITLE, title, version);
-        return new TagPlan(version, frames, artist, title, unchanged ? List.of() : notes, unchanged);
+        return new TagPlan(version, frames, artist, title, unchanged ? List.of() : notes, unchanged, v1Changed, v1);
     }
 
     /** True when {@code value} is null (frame left alone) or the file's only {@code id} frame holds it in an encoding valid for {@code version}. */

@@ -38,14 +38,23 @@ final class WrittenFileVerifier implements TempFileCheck {
                 fail("the tag bytes read back differ");
             }
         }
-        long mismatch = firstDifference(temp, head.length, original.file(), original.tagLength(), original.size() - original.tagLength());
+        long mismatch = firstDifference(temp, head.length, original.file(), original.tagLength(), intent.copyEnd() - original.tagLength());
         if (mismatch >= 0) fail("audio bytes differ at offset " + mismatch + " after the tag");
+        byte[] v1 = intent.id3v1();
+        if (v1 != null) {
+            byte[] tail = new byte[v1.length];
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.READ)) {
+                ch.read(java.nio.ByteBuffer.wrap(tail), size - v1.length);
+            }
+            if (!Arrays.equals(tail, v1)) fail("the ID3v1 tag read back differs");
+        }
 
         Mp3Facts back = Mp3Reader.read(temp);
         if (back.tagVersion() != intent.plan().version()) fail("tag version " + back.tagVersion() + " read back");
         if (!back.repairs().isEmpty()) fail("the new tag is not plain (" + String.join("; ", back.repairs()) + ")");
         if (back.audioStart() != original.audioStart()) fail("audio found at a different place after the tag");
-        if (back.hasId3v1() != original.hasId3v1()) fail("ID3v1 tag " + (original.hasId3v1() ? "lost" : "appeared"));
+        boolean v1Wanted = intent.plan().id3v1Changed() ? intent.plan().id3v1() != null : original.hasId3v1();
+        if (back.hasId3v1() != v1Wanted) fail("ID3v1 tag " + (v1Wanted ? "lost" : "still there"));
         if (!sameFrames(back.frames(), intent.plan().frames())) fail("the frames read back differ from those written");
         TagPlan plan = intent.plan();
         if (plan.artist() != null && !plan.artist().equals(back.text(TagPlanner.ARTIST))) fail("TPE1 reads back as '" + back.text(TagPlanner.ARTIST) + "'");

@@ -13,28 +13,39 @@ public final class SoftmaxCrossEntropy {
     private float[] probs;
     private float[] gradBuf;
     private int[] labels;
+    private int labelsOff;
     private int rows, classes;
 
-    /** Mean loss over the rows of {@code logits [rows, classes]}; labels in [0, classes). */
-    public float forward(Tensor logits, int[] labels) {
+    /** Mean loss over the rows of {@code logits [rows, classes]}; labels in [0, classes), from index 0. */
+    public float forward(Tensor logits, int[] labels) { return forward(logits, labels, 0); }
+
+    /**
+     * Mean loss over the rows of {@code logits [rows, classes]}; row r's label is
+     * {@code labels[labelsOff + r]} (a batch of a whole label array, without copying).
+     */
+    public float forward(Tensor logits, int[] labels, int labelsOff) {
         rows = logits.rows();
         classes = logits.cols();
-        if (labels.length < rows) throw new IllegalArgumentException("need " + rows + " labels, got " + labels.length);
+        if (labelsOff < 0 || labels.length - labelsOff < rows) {
+            throw new IllegalArgumentException("need " + rows + " labels from index " + labelsOff + ", the array has " + labels.length);
+        }
         for (int r = 0; r < rows; r++) {
-            if (labels[r] < 0 || labels[r] >= classes) {
-                throw new IllegalArgumentException("label " + labels[r] + " of row " + r + " is outside [0, " + classes + ")");
+            int label = labels[labelsOff + r];
+            if (label < 0 || label >= classes) {
+                throw new IllegalArgumentException("label " + label + " of row " + r + " (labels[" + (labelsOff + r) + "]) is outside [0, " + classes + ")");
             }
         }
         this.labels = labels;
+        this.labelsOff = labelsOff;
         probs = Buffers.ensure(probs, rows * classes);
-        double sum = kernels.softmaxCrossEntropy(logits.data(), logits.offset(), labels, 0, probs, 0, rows, classes);
+        double sum = kernels.softmaxCrossEntropy(logits.data(), logits.offset(), labels, labelsOff, probs, 0, rows, classes);
         return (float) (sum / rows);
     }
 
     /** The gradient of the mean loss with respect to the logits of the last forward. */
     public Tensor backward() {
         gradBuf = Buffers.ensure(gradBuf, rows * classes);
-        kernels.softmaxCrossEntropyBackward(probs, 0, labels, 0, gradBuf, 0, rows, classes, 1f / rows);
+        kernels.softmaxCrossEntropyBackward(probs, 0, labels, labelsOff, gradBuf, 0, rows, classes, 1f / rows);
         return new Tensor(gradBuf, 0, rows, classes);
     }
 

@@ -17,10 +17,10 @@ import java.util.function.DoubleSupplier;
  * large (1e-2, and 1e-3 for an element that fails at 1e-2) and the tolerance loose (1e-2
  * relative), as in cs231n's recipe.
  */
-final class GradCheck {
-    static final double EPS = 1e-2;
-    static final double RTOL = 1e-2;
-    static final double ATOL = 1e-4;
+public final class GradCheck {
+    public static final double EPS = 1e-2;
+    public static final double RTOL = 1e-2;
+    public static final double ATOL = 1e-4;
 
     private GradCheck() {}
 
@@ -28,11 +28,11 @@ final class GradCheck {
      * Checks {@code analytic[aOff + i]} against the numeric derivative of {@code loss} with
      * respect to {@code x[xOff + i]}, for i in [0, n).
      */
-    static void check(String what, float[] x, int xOff, float[] analytic, int aOff, int n, DoubleSupplier loss) {
+    public static void check(String what, float[] x, int xOff, float[] analytic, int aOff, int n, DoubleSupplier loss) {
         check(what, x, xOff, analytic, aOff, n, loss, EPS);
     }
 
-    static void check(String what, float[] x, int xOff, float[] analytic, int aOff, int n, DoubleSupplier loss, double eps) {
+    public static void check(String what, float[] x, int xOff, float[] analytic, int aOff, int n, DoubleSupplier loss, double eps) {
         int nonZero = 0;
         for (int i = 0; i < n; i++) {
             double a = analytic[aOff + i];
@@ -65,7 +65,7 @@ final class GradCheck {
     }
 
     /** Checks every parameter of {@code params}; their gradients must hold the analytic values. */
-    static void checkParameters(Parameters params, DoubleSupplier loss) {
+    public static void checkParameters(Parameters params, DoubleSupplier loss) {
         float[] analytic = params.grads().clone();
         for (Map.Entry<String, Parameter> e : params.named().entrySet()) {
             Tensor v = e.getValue().value();
@@ -75,7 +75,7 @@ final class GradCheck {
     }
 
     /** {@code Σ r_i · y_i} in double: a scalar loss whose gradient with respect to y is r. */
-    static double project(Tensor y, float[] r) {
+    public static double project(Tensor y, float[] r) {
         double s = 0;
         for (int i = 0; i < y.size(); i++) s += (double) r[i] * y.get(i);
         return s;

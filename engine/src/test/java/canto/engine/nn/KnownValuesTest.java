@@ -50,6 +50,20 @@ class KnownValuesTest {
     }
 
     @Test
+    void crossEntropyReadsLabelsFromAnOffset() {
+        SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
+        // the same row as softmaxOfKnownLogits, its label 2 at labels[3]
+        float loss = ce.forward(Tensor.of(new float[] {1, 2, 3}, 1, 3), new int[] {0, 0, 0, 2, 0}, 3);
+        assertEquals(0.40760596f, loss, 1e-7f);
+        assertArrayEquals(new float[] {0.09003057f, 0.24472847f, 0.66524096f - 1f}, ce.backward().toArray(), 1e-7f);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ce.forward(Tensor.zeros(2, 3), new int[] {0, 1, 2}, 2));
+        assertTrue(e.getMessage().contains("need 2 labels from index 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ce.forward(Tensor.zeros(1, 3), new int[] {0, 7}, 1));
+        assertTrue(e.getMessage().contains("labels[1]"), e.getMessage());
+    }
+
+    @Test
     void crossEntropyRejectsLabelsOutsideTheClasses() {
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

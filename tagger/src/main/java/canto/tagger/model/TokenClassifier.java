@@ -1,7 +1,7 @@
 package canto.tagger.model;
 
 import canto.engine.nn.Activation;
-import canto.engine.nn.Embedding;
+import canto.engine.nn.EmbeddingBag;
 import canto.engine.nn.Linear;
 import canto.engine.nn.Parameter;
 import canto.engine.nn.Trainable;
@@ -15,8 +15,7 @@ import java.util.Map;
 /**
  * Our token classifier, on the engine's layers:
  * <pre>
- * hashed feature ids of each token ──Embedding(buckets, dim)──▶ [N, dim]
- *   ──BagSum (per token)──▶ [T, dim] ──tanh──▶ ──ContextWindow(±radius)──▶ [T, (2r+1)·dim]
+ * hashed feature ids of each token ──EmbeddingBag(buckets, dim, sum)──▶ [T, dim] ──tanh──▶ ──ContextWindow(±radius)──▶ [T, (2r+1)·dim]
  *   ──Linear──▶ [T, hidden] ──ReLU──▶ ──Linear──▶ logits [T, 3]   (OTHER / ARTIST / TITLE)
  * </pre>
  * The bag of embeddings is a linear layer over the sparse features; the window lets each
@@ -67,8 +66,7 @@ public final class TokenClassifier implements Trainable {
     static final float INIT_SCALE = 0.1f;
 
     private final Config config;
-    private final Embedding embedding;
-    private final BagSum bag = new BagSum();
+    private final EmbeddingBag embedding; // the architecture string's "Embedding>BagSum": the same sums, one layer
     private final Activation squash = Activation.tanh();
     private final ContextWindow window;
     private final Linear hidden;
@@ -77,7 +75,7 @@ public final class TokenClassifier implements Trainable {
 
     public TokenClassifier(Config config, Rng rng) {
         this.config = config;
-        this.embedding = new Embedding(config.buckets(), config.dim(), rng);
+        this.embedding = new EmbeddingBag(config.buckets(), config.dim(), EmbeddingBag.Mode.SUM, rng);
         Tensor w = embedding.weight().value();
         for (int i = 0; i < w.size(); i++) w.set(i, w.get(i) * INIT_SCALE);
         this.window = new ContextWindow(config.radius());
@@ -90,9 +88,8 @@ public final class TokenClassifier implements Trainable {
     /** Logits {@code [T, 3]} for the tokens of {@code f}; {@code titleOf[t]} is token t's title in the batch. */
     public Tensor forward(TokenFeatures f, int[] titleOf) {
         int t = f.tokens();
-        Tensor e = embedding.forwardIds(f.ids(), 0, f.size(), f.size());   // [N, dim]
-        bag.setBags(f.offsets(), t);
-        Tensor x = squash.forward(bag.forward(e));                          // [T, dim]
+        Tensor e = embedding.forward(f.ids(), 0, f.size(), f.offsets(), 0, t, null); // [T, dim]: bag t = ids[offsets[t] .. offsets[t+1])
+        Tensor x = squash.forward(e);                                       // [T, dim]
         window.setTitles(titleOf);
         x = window.forward(x);                                              // [T, W·dim]
         x = relu.forward(hidden.forward(x));                                // [T, hidden]
@@ -104,7 +101,7 @@ public final class TokenClassifier implements Trainable {
         Tensor g = output.backward(dLogits);
         g = hidden.backward(relu.backward(g));
         g = squash.backward(window.backward(g));
-        embedding.backward(bag.backward(g));
+        embedding.backward(g);
     }
 
     @Override

@@ -51,13 +51,57 @@ class ClassifierLayersTest {
         assertArrayEquals(new float[] {6, 8, 8}, g);
     }
 
+    /** The tagger's bags (TokenFeatures' offsets, T + 1 of them) through the engine's EmbeddingBag. */
     @Test
-    void bagSumAddsRowsAndSpreadsGradients() {
-        BagSum bag = new BagSum();
-        bag.setBags(new int[] {0, 2, 3}, 2);
-        float[] y = bag.forward(new canto.engine.tensor.Tensor(new float[] {1, 2, 3, 4, 5, 6}, 0, 3, 2)).toArray();
-        assertArrayEquals(new float[] {4, 6, 5, 6}, y);
-        float[] g = bag.backward(new canto.engine.tensor.Tensor(new float[] {1, 2, 3, 4}, 0, 2, 2)).toArray();
-        assertArrayEquals(new float[] {1, 2, 1, 2, 3, 4}, g);
+    void embeddingBagSumsEachTokensFeatureRowsAndSpreadsGradients() {
+        canto.engine.nn.EmbeddingBag bag = new canto.engine.nn.EmbeddingBag(3, 2, canto.engine.nn.EmbeddingBag.Mode.SUM, new canto.engine.util.Rng(0));
+        for (int i = 0; i < 6; i++) bag.weight().value().set(i, i + 1); // rows (1, 2), (3, 4), (5, 6)
+        float[] y = bag.forward(new int[] {0, 1, 2}, 0, 3, new int[] {0, 2, 3}, 0, 2, null).toArray();
+        assertArrayEquals(new float[] {4, 6, 5, 6}, y); // token 0: rows 0 + 1; token 1: row 2
+        bag.backward(new canto.engine.tensor.Tensor(new float[] {1, 2, 3, 4}, 0, 2, 2));
+        assertArrayEquals(new float[] {1, 2, 1, 2, 3, 4}, bag.weight().grad().toArray());
+    }
+
+    /** ContextWindow's hand-written backward against finite differences (the engine's GradCheck, from its test jar). */
+    @Test
+    void contextWindowGradientMatchesFiniteDifferences() {
+        ContextWindow w = new ContextWindow(2);
+        int[] titles = {0, 0, 0, 1, 1, 2, 3, 3}; // titles of 3, 2, 1 and 2 tokens: windows cut at title edges
+        w.setTitles(titles);
+        int rows = titles.length, dim = 3;
+        canto.engine.util.Rng rng = new canto.engine.util.Rng(5);
+        float[] x = new float[rows * dim];
+        for (int i = 0; i < x.length; i++) x[i] = rng.uniform(-1, 1);
+        canto.engine.tensor.Tensor y = w.forward(new canto.engine.tensor.Tensor(x, 0, rows, dim));
+        float[] r = new float[y.size()];
+        for (int i = 0; i < r.length; i++) r[i] = rng.uniform(-1, 1);
+        float[] dx = w.backward(new canto.engine.tensor.Tensor(r.clone(), 0, y.shape())).toArray();
+        canto.engine.nn.GradCheck.check("ContextWindow input", x, 0, dx, 0, x.length,
+                () -> canto.engine.nn.GradCheck.project(w.forward(new canto.engine.tensor.Tensor(x, 0, rows, dim)), r));
+    }
+
+    /** The classifier's parameters, EmbeddingBag included, against finite differences through the whole model. */
+    @Test
+    void tokenClassifierGradientMatchesFiniteDifferences() {
+        TokenClassifier.Config tiny = new TokenClassifier.Config(64, 3, 1, 4, FeatureExtractor.VERSION);
+        TokenClassifier model = new TokenClassifier(tiny, new canto.engine.util.Rng(3));
+        canto.engine.nn.Parameters params = canto.engine.nn.Parameters.of(model);
+        TokenFeatures f = new FeatureExtractor(tiny.buckets()).extract(Tokenizer.tokenize("AGA 江海迦 - 《小問題》MV"));
+        int[] titleOf = new int[f.tokens()];
+        int[] labels = new int[f.tokens()];
+        for (int i = 0; i < labels.length; i++) labels[i] = i % 3;
+        canto.engine.nn.SoftmaxCrossEntropy loss = new canto.engine.nn.SoftmaxCrossEntropy();
+        params.zeroGrad();
+        loss.forward(model.forward(f, titleOf), labels);
+        model.backward(loss.backward());
+        canto.engine.nn.GradCheck.checkParameters(params, () -> {
+            canto.engine.tensor.Tensor logits = model.forward(f, titleOf);
+            loss.forward(logits, labels);
+            // the mean cross-entropy in double from the probabilities: the loss whose gradient backward gave
+            double sum = 0;
+            float[] p = loss.probabilities().toArray();
+            for (int t = 0; t < labels.length; t++) sum -= Math.log(p[t * 3 + labels[t]]);
+            return sum / labels.length;
+        });
     }
 }

@@ -29,7 +29,9 @@ import java.util.Map;
  * rates of base and user model, and on each {@code --other} file (titles of other kinds).
  */
 public final class LearnEvalCommand {
-    static final String USAGE = "usage: tagger eval-learn [--data FILE] [--other FILE...] [--seeds N]\n"
+    static final String USAGE = "usage: tagger eval-learn [--data FILE | --library FILE] [--other FILE]... [--seeds N] [--first-seed N]\n"
+            + "    [--epochs N] [--lr X] [--repeats N] [--errors]\n"
+            + "  --library FILE: the bundled model is the base; FILE is cut in halves (library, test), both ways\n"
             + "  default data: data/tagger/titles-train.tsv; written titles: data/tagger/titles-written.tsv";
 
     private LearnEvalCommand() {}
@@ -37,6 +39,7 @@ public final class LearnEvalCommand {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Path data = Path.of("data", "tagger", "titles-train.tsv"), written = Path.of("data", "tagger", "titles-written.tsv");
         List<Path> others = new ArrayList<>();
+        Path librarySet = null;
         int seeds = 3;
         boolean errors = false;
         long firstSeed = 1;
@@ -46,6 +49,7 @@ public final class LearnEvalCommand {
             String v = i + 1 < args.size() ? args.get(i + 1) : null;
             switch (a) {
                 case "--data": if (v == null) return usage(err); data = Path.of(v); i++; break;
+                case "--library": if (v == null) return usage(err); librarySet = Path.of(v); i++; break;
                 case "--other": if (v == null) return usage(err); others.add(Path.of(v)); i++; break;
                 case "--seeds":
                     if (v == null) return usage(err);
@@ -68,14 +72,16 @@ public final class LearnEvalCommand {
         List<LabelledTitle> real, writ;
         List<List<LabelledTitle>> other = new ArrayList<>();
         try {
-            real = LabelledTitles.read(data, true);
+            real = LabelledTitles.read(librarySet != null ? librarySet : data, true);
             writ = LabelledTitles.read(written, false);
             for (Path p : others) other.add(LabelledTitles.read(p, true));
         } catch (IOException | DataException e) {
             err.println("tagger eval-learn: " + e.getMessage());
             return 1;
         }
-        out.printf(Locale.ROOT, "%d real titles, %d written; settings %s%n", real.size(), writ.size(), settings);
+        List<LabelledTitle> replay = UserModelTrainer.replayTitles();
+        out.printf(Locale.ROOT, "%d real titles, %d written; user model replays %d titles; settings %s%n", real.size(), writ.size(),
+                replay.size(), settings);
         int[] base = new int[2 + 2 * others.size()], user = new int[base.length];
         int tested = 0;
         int[] otherSize = new int[others.size()];
@@ -85,28 +91,37 @@ public final class LearnEvalCommand {
             for (int i = 0; i < order.length; i++) order[i] = i;
             new Rng(seed).shuffle(order);
             List<LabelledTitle> b = new ArrayList<>(writ), x = new ArrayList<>(), y = new ArrayList<>();
-            for (int p = 0; p < order.length; p++) (p % 3 == 0 ? b : p % 3 == 1 ? x : y).add(real.get(order[p]));
-            TokenClassifier m0 = Trainer.train(b, TokenClassifier.Config.defaults(), Trainer.Options.defaults(seed), null);
-            NeuralTitleParser baseParser = new NeuralTitleParser(m0, Map.of());
+            NeuralTitleParser baseParser;
+            if (librarySet != null) {
+                // the bundled model is the base; the set is cut in two halves
+                for (int p = 0; p < order.length; p++) (p % 2 == 0 ? x : y).add(real.get(order[p]));
+                baseParser = NeuralTitleParser.loadBundled();
+            } else {
+                for (int p = 0; p < order.length; p++) (p % 3 == 0 ? b : p % 3 == 1 ? x : y).add(real.get(order[p]));
+                TokenClassifier m0 = Trainer.train(b, TokenClassifier.Config.defaults(), Trainer.Options.defaults(seed), null);
+                baseParser = new NeuralTitleParser(m0, Map.of());
+            }
             for (int swap = 0; swap < 2; swap++) {
                 List<LabelledTitle> library = swap == 0 ? x : y, test = swap == 0 ? y : x;
                 List<LabelledTitle> examples = new ArrayList<>();
+                Map<SkipReason, Integer> skips = new java.util.EnumMap<>(SkipReason.class);
                 for (LabelledTitle t : library) {
-                    TagAligner.Result r = TagAligner.align(t.title() + ".mp3", String.join(" / ", t.artists()),
+                    TagAligner.Result r = TagAligner.align(t.title(), String.join(" / ", t.artists()),
                             String.join(" / ", t.titles()), t.source());
                     if (r.example() != null) examples.add(r.example());
+                    else skips.merge(r.skipped(), 1, Integer::sum);
                 }
                 long t0 = System.nanoTime();
                 NeuralTitleParser userParser = UserModelTrainer.train(baseParser,
-                        ExampleFile.merge(List.of(), examples), writ, settings.withSeed(seed), null).parser(Map.of());
+                        ExampleFile.merge(List.of(), examples), replay, settings.withSeed(seed), null).parser(Map.of());
                 double secs = (System.nanoTime() - t0) / 1e9;
                 int bOk = bothExact(baseParser, test), uOk = bothExact(userParser, test);
                 base[0] += bOk;
                 user[0] += uOk;
                 tested += test.size();
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                        "seed %d split %d: library %d titles -> %d examples; test %d: base %.1f%%, user %.1f%% (%.1f s)",
-                        seed, swap, library.size(), examples.size(), test.size(), 100.0 * bOk / test.size(), 100.0 * uOk / test.size(), secs));
+                        "seed %d split %d: library %d titles -> %d examples %s; test %d: base %.1f%%, user %.1f%% (%.1f s)",
+                        seed, swap, library.size(), examples.size(), skips, test.size(), 100.0 * bOk / test.size(), 100.0 * uOk / test.size(), secs));
                 for (int k = 0; k < other.size(); k++) {
                     int ob = bothExact(baseParser, other.get(k)), ou = bothExact(userParser, other.get(k));
                     base[2 + k] += ob;
@@ -127,7 +142,7 @@ public final class LearnEvalCommand {
                 }
             }
         }
-        out.printf(Locale.ROOT, "all: both exact on the unseen third: base %.1f%% (%d/%d), user %.1f%% (%d/%d), gain %+.1f points%n",
+        out.printf(Locale.ROOT, "all: both exact on the unseen part: base %.1f%% (%d/%d), user %.1f%% (%d/%d), gain %+.1f points%n",
                 100.0 * base[0] / tested, base[0], tested, 100.0 * user[0] / tested, user[0], tested, 100.0 * (user[0] - base[0]) / tested);
         for (int k = 0; k < others.size(); k++) {
             out.printf(Locale.ROOT, "%s: base %.1f%%, user %.1f%%, change %+.1f points%n", others.get(k).getFileName(),

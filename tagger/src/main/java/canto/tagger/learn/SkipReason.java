@@ -9,7 +9,7 @@ public enum SkipReason {
     TITLE_NOT_IN_NAME("a song title of TIT2 does not occur in the file name"),
     NOT_ON_TOKENS("a tag occurs only inside a longer word of the file name"),
     OVERLAP("the artist and title tags cover the same part of the file name"),
-    ODD_NAME("the file name holds a tab, a line break or ' | '");
+    ODD_NAME("the file name holds a tab or a line break, or a tag holds ' | '");
 
     private final String why;
 

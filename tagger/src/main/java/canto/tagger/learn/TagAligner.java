@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Turns a file name and the artist / title a person gave it (TPE1 and TIT2 of a tagged file,
  * or an edited plan row) into a labelled example: each artist piece (TPE1 split on NUL and
- * {@code /}) and each title piece (TIT2 split on NUL and {@code " / "}) must occur in the video
+ * {@code " / "}, then, for a piece that does not occur as a whole, on {@code /}) and each title piece (TIT2 split on NUL and {@code " / "}) must occur in the video
  * title the parser sees (the file name without folder, extension and video id), on token
  * boundaries, without overlapping; matching ignores case, width (NFKC) and spacing. An artist
  * piece that does not occur as a whole may occur as the names it lists ({@code A & B},
@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * never learnt as truth.
  */
 public final class TagAligner {
-    private static final Pattern ARTIST_SPLIT = Pattern.compile("\\u0000|\\s*/\\s*");
+    private static final Pattern ARTIST_SPLIT = Pattern.compile("\\u0000|\\s+/\\s+");
     private static final Pattern TITLE_SPLIT = Pattern.compile("\\u0000|\\s+/\\s+");
-    private static final Pattern NAME_LIST = Pattern.compile("\\s*(?:[,;&、，；＆]|\\s[xX×]\\s)\\s*");
+    private static final Pattern NAME_LIST = Pattern.compile("\\s*(?:[,;&、，；＆/]|\\s[xX×]\\s)\\s*");
 
     /** An example, or why there is none. */
     public record Result(LabelledTitle example, SkipReason skipped) {
@@ -32,7 +32,7 @@ public final class TagAligner {
     private TagAligner() {}
 
     /**
-     * @param fileName the file's name (a folder part is dropped), as the parser reads it
+     * @param fileName the file's name without its folder (or a video title), as the parser reads it
      * @param artist   the TPE1 text (several values separated by NUL or {@code /}), or null
      * @param title    the TIT2 text, or null
      * @param source   where the example comes from (a path), for messages
@@ -40,9 +40,7 @@ public final class TagAligner {
     public static Result align(String fileName, String artist, String title, String source) {
         if (artist == null || title == null || artist.isBlank() || title.isBlank()) return Result.skip(SkipReason.NO_TAGS);
         String name = fileName;
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        if (slash >= 0) name = name.substring(slash + 1);
-        if (name.contains("\t") || name.contains("\n") || name.contains("\r") || name.contains(" | ")) return Result.skip(SkipReason.ODD_NAME);
+        if (name.contains("\t") || name.contains("\n") || name.contains("\r")) return Result.skip(SkipReason.ODD_NAME);
         String seen = FileNames.toTitle(name);
         int shift = name.indexOf(seen);
         if (shift < 0) { name = seen; shift = 0; }
@@ -83,6 +81,7 @@ public final class TagAligner {
             titleSpans.add(p.span);
         }
         if (artistSpans.isEmpty() || titleSpans.isEmpty()) return Result.skip(SkipReason.NO_TAGS);
+        for (int[] sp : taken) if (seen.substring(sp[0], sp[1]).contains(" | ")) return Result.skip(SkipReason.ODD_NAME);
         artistSpans.sort((a, b) -> Integer.compare(a[0], b[0]));
         titleSpans.sort((a, b) -> Integer.compare(a[0], b[0]));
         return new Result(example(name, seen, shift, artistSpans, titleSpans, source), null);

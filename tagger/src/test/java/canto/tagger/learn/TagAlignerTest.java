@@ -26,7 +26,7 @@ class TagAlignerTest {
 
     @Test
     void simpleTitleBecomesAnExampleWithSpansInTheFileName() {
-        LabelledTitle t = ok("music/AGA 江海迦 - 《小問題》MV-w1TMv7jx8ew.mp3", "江海迦", "小問題");
+        LabelledTitle t = ok("AGA 江海迦 - 《小問題》MV-w1TMv7jx8ew.mp3", "江海迦", "小問題");
         assertEquals("AGA 江海迦 - 《小問題》MV-w1TMv7jx8ew.mp3", t.title(), "the example title is the file name, as parse sees it");
         assertEquals(List.of("江海迦"), t.artists());
         assertEquals(List.of("小問題"), t.titles());
@@ -48,6 +48,10 @@ class TagAlignerTest {
         // a list the tag joined with '&' that the title joins with 'x'
         LabelledTitle amp = ok("Tyson Yoshi x 周殷廷 - 《Ocean Lane》.mp3", "Tyson Yoshi & 周殷廷", "Ocean Lane");
         assertEquals(List.of("Tyson Yoshi", "周殷廷"), amp.artists());
+        // a name with a slash in it is tried whole first; a bare slash between names splits
+        assertEquals(List.of("AC/DC"), ok("AC/DC - Thunderstruck (Official Video)", "AC/DC", "Thunderstruck").artists());
+        assertEquals(List.of("AC⧸DC"), ok("AC⧸DC - Thunderstruck (Official Video) [v2AC4bbVdbw].mp3", "AC/DC", "Thunderstruck").artists());
+        assertEquals(List.of("DISH⧸⧸"), ok("DISH⧸⧸ - 猫 ⧸ THE FIRST TAKE.mp3", "DISH//", "猫").artists());
     }
 
     @Test
@@ -83,6 +87,9 @@ class TagAlignerTest {
         assertEquals(SkipReason.WHOLE_TITLE, skipped(title + "-w1TMv7jx8ew.mp3", "Warner Music Hong Kong", title));
         // the file name carries yt-dlp's stand-ins for characters a file name cannot hold
         assertEquals(SkipReason.WHOLE_TITLE, skipped("陳奕迅 ⧸ 王菀之 - 文明？ [w1TMv7jx8ew].mp3", "Eason Chan", "陳奕迅 / 王菀之 - 文明?"));
+        // a video title (no file name) with a slash in it
+        assertEquals(SkipReason.WHOLE_TITLE, skipped("GLAY / HOWEVER", "GLAY", "GLAY / HOWEVER"));
+        assertEquals(List.of("GLAY"), ok("GLAY / HOWEVER", "GLAY", "HOWEVER").artists());
         // a name yt-dlp shortened: TIT2 is the longer whole title
         assertEquals(SkipReason.WHOLE_TITLE, skipped("容祖兒 Joey Yung - 心淡 Official MV [w1TMv7jx8ew].mp3", "Joey Yung Official",
                 "容祖兒 Joey Yung - 心淡 Official MV (Music Video) 4K HD"));

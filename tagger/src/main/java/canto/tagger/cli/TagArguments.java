@@ -16,6 +16,7 @@ public final class TagArguments {
     public static TagOptions parse(List<String> args) throws UsageException {
         List<String> paths = new ArrayList<>(), lists = new ArrayList<>();
         boolean dryRun = false, help = false, version = false, bundledModel = false;
+        double minConfidence = 0;
         String plan = null, model = null;
         Id3Version id3 = TagOptions.DEFAULT_ID3;
         boolean optionsEnded = false;
@@ -69,6 +70,18 @@ public final class TagArguments {
                     noValue(name, inline);
                     bundledModel = true;
                     break;
+                case "--min-confidence": {
+                    String value = inline != null ? inline : next(args, i++, name, "a probability between 0 and 1");
+                    try {
+                        minConfidence = Double.parseDouble(value);
+                    } catch (NumberFormatException e) {
+                        minConfidence = Double.NaN;
+                    }
+                    if (!(minConfidence >= 0 && minConfidence <= 1)) {
+                        throw new UsageException("--min-confidence needs a probability between 0 and 1, not '" + value + "'");
+                    }
+                    break;
+                }
                 case "--id3": {
                     String value = inline != null ? inline : next(args, i++, name, "2.3 or 2.4");
                     id3 = Id3Version.parse(value);
@@ -90,7 +103,7 @@ public final class TagArguments {
             throw new UsageException("--title is for one file (it replaces that file's name as the title to parse)");
         }
         return new TagOptions(paths, lists, dryRun, id3, help, version, plan, model, bundledModel)
-                .withWriting(writing.settings(id3), writing.title());
+                .withWriting(writing.settings(id3), writing.title()).withMinConfidence(minConfidence);
     }
 
     private static void noValue(String name, String inline) throws UsageException {

@@ -96,16 +96,30 @@ public final class TagCommand {
         Mp3Tagger tagger = new Mp3Tagger(options.settings(), options.dryRun());
         List<PlanRow> plan = options.plan() == null ? null : new ArrayList<>();
         Progress progress = new Progress(err, interactive, files.size());
+        List<String> lowConfidence = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             InputFile f = files.get(i);
-            TagResult r = f.error() != null ? failed(f.error()) : tagOne(parser, tagger, f.path(), plan, options.title());
+            Tagged t = f.error() != null ? new Tagged(failed(f.error()), null)
+                    : tagOne(parser, tagger, f.path(), plan, options.title(), options.minConfidence());
+            TagResult r = t.result();
             progress.clear();
-            report(f.shown(), r);
+            if (t.belowMinimum()) {
+                lowConfidence.add(printable(f.shown()));
+                out.println("LOW-CONFIDENCE  " + printable(f.shown()) + "  artist=" + printable(t.parsed().artist()) + " title="
+                        + printable(t.parsed().title()) + confidence(t.parsed()) + "  (below --min-confidence; file left alone)");
+            } else {
+                report(f.shown(), r, t.parsed());
+            }
             counts.add(r.status());
             progress.update(i + 1);
         }
         progress.clear();
         out.println(counts.summary(options.dryRun()));
+        if (!lowConfidence.isEmpty()) {
+            out.println("tagger: " + lowConfidence.size() + " file" + (lowConfidence.size() == 1 ? "" : "s")
+                    + " below --min-confidence " + options.minConfidence() + " left untouched:");
+            for (String p : lowConfidence) out.println("  " + p);
+        }
         if (plan != null) {
             try {
                 PlanWriter.write(Path.of(options.plan()), plan);
@@ -120,40 +134,58 @@ public final class TagCommand {
         return counts.failed > 0 ? SOME_FAILED : OK;
     }
 
-    /** Tags one file; with a plan ({@code plan} not null), a file that did not fail also gets its plan row. */
-    private static TagResult tagOne(TitleParser parser, Mp3Tagger tagger, Path file, List<PlanRow> plan, String titleOption) {
+    /** What happened to one file, and the parse of its name (null when it was not parsed). */
+    private record Tagged(TagResult result, ParsedTitle parsed, boolean belowMinimum) {
+        Tagged(TagResult result, ParsedTitle parsed) { this(result, parsed, false); }
+    }
+
+    /**
+     * Tags one file; with a plan ({@code plan} not null), a file that did not fail also gets its
+     * plan row. A parse whose confidence is below {@code minConfidence} leaves the file alone (SKIPPED).
+     */
+    private static Tagged tagOne(TitleParser parser, Mp3Tagger tagger, Path file, List<PlanRow> plan, String titleOption,
+                                 double minConfidence) {
         ParsedTitle parsed;
         try {
             Path name = file.getFileName();
-            if (name == null) return failed("not a file");
+            if (name == null) return new Tagged(failed("not a file"), null);
             if (name.toString().indexOf('\uFFFD') >= 0) {
                 // Undecodable bytes: parsing the mangled name could write nonsense tags.
-                return failed("the file name has bytes that are not " + System.getProperty("sun.jnu.encoding", "valid")
-                        + " text; run under a UTF-8 locale (e.g. LC_ALL=C.UTF-8) or rename the file");
+                return new Tagged(failed("the file name has bytes that are not " + System.getProperty("sun.jnu.encoding", "valid")
+                        + " text; run under a UTF-8 locale (e.g. LC_ALL=C.UTF-8) or rename the file"), null);
             }
             TitleSource source = TitleSource.of(file, titleOption);
-            if (source.skipReason() != null) return new TagResult(TagResult.Status.SKIPPED, null, null, List.of(), source.skipReason());
+            if (source.skipReason() != null) return new Tagged(new TagResult(TagResult.Status.SKIPPED, null, null, List.of(), source.skipReason()), null);
             parsed = source.text() != null ? parser.parse(source.text())
                     : new ParsedTitle(source.from(), List.of(source.artist()), List.of(source.title()), 1.0);
         } catch (RuntimeException | StackOverflowError e) {
-            return failed("title parser failed (" + e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage())) + ")");
+            return new Tagged(failed("title parser failed (" + e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage())) + ")"), null);
+        }
+        if (parsed.confidence() < minConfidence) {
+            return new Tagged(new TagResult(TagResult.Status.SKIPPED, null, null, List.of(), null), parsed, true);
         }
         TagResult result = tagger.tag(file, parsed.artist(), parsed.title());
         if (plan != null && result.status() != TagResult.Status.FAILED) {
             try {
                 plan.add(PlanRows.of(file, parsed));
             } catch (IOException e) {
-                return failed("cannot read the file's size and time for the plan (" + oneLine(String.valueOf(e.getMessage())) + ")");
+                return new Tagged(failed("cannot read the file's size and time for the plan (" + oneLine(String.valueOf(e.getMessage())) + ")"), parsed);
             }
         }
-        return result;
+        return new Tagged(result, parsed);
     }
 
     private static TagResult failed(String why) {
         return new TagResult(TagResult.Status.FAILED, null, null, List.of(), why);
     }
 
-    private void report(String shown, TagResult r) {
+    /** {@code "  confidence=0.93"}, and {@code " REVIEW"} when the parser flags the parse; empty without a finite confidence. */
+    private static String confidence(ParsedTitle p) {
+        if (p == null || !Double.isFinite(p.confidence())) return "";
+        return String.format(java.util.Locale.ROOT, "  confidence=%.2f", p.confidence()) + (p.review() ? " REVIEW" : "");
+    }
+
+    private void report(String shown, TagResult r, ParsedTitle parsed) {
         String path = printable(shown);
         switch (r.status()) {
             case FAILED:
@@ -167,7 +199,7 @@ public final class TagCommand {
                 String word = r.status() == TagResult.Status.WOULD_TAG ? "WOULD-TAG" : r.status().name();
                 StringBuilder line = new StringBuilder(word).append("  ").append(path)
                         .append("  artist=").append(value(r.artist(), "TPE1"))
-                        .append(" title=").append(value(r.title(), "TIT2"));
+                        .append(" title=").append(value(r.title(), "TIT2")).append(confidence(parsed));
                 if (!r.notes().isEmpty()) line.append("  [").append(printable(String.join("; ", r.notes()))).append(']');
                 out.println(line);
         }

@@ -18,9 +18,11 @@ import java.util.List;
  * @param bundledModel {@code --bundled-model}: ignore the user model
  * @param settings  what is written besides artist and title (ID3v2 version, ID3v1, cover)
  * @param title     with {@code --title TEXT}: the title to parse instead of the (one) file's name, else null
+ * @param minConfidence {@code --min-confidence P}: files whose parse is less confident are left alone (0: all are tagged)
  */
 public record TagOptions(List<String> paths, List<String> lists, boolean dryRun, Id3Version id3, boolean help, boolean version,
-                         String plan, String model, boolean bundledModel, TagSettings settings, String title) {
+                         String plan, String model, boolean bundledModel, TagSettings settings, String title,
+                         double minConfidence) {
     /** The version written when --id3 is not given: 2.3, which car stereos and old players read. */
     public static final Id3Version DEFAULT_ID3 = Id3Version.V2_3;
 
@@ -30,12 +32,17 @@ public record TagOptions(List<String> paths, List<String> lists, boolean dryRun,
 
     public TagOptions(List<String> paths, List<String> lists, boolean dryRun, Id3Version id3, boolean help, boolean version,
                       String plan, String model, boolean bundledModel) {
-        this(paths, lists, dryRun, id3, help, version, plan, model, bundledModel, TagSettings.of(id3), null);
+        this(paths, lists, dryRun, id3, help, version, plan, model, bundledModel, TagSettings.of(id3), null, 0);
     }
 
     /** These options with other writing settings and {@code --title}. */
     public TagOptions withWriting(TagSettings newSettings, String newTitle) {
-        return new TagOptions(paths, lists, dryRun, id3, help, version, plan, model, bundledModel, newSettings, newTitle);
+        return new TagOptions(paths, lists, dryRun, id3, help, version, plan, model, bundledModel, newSettings, newTitle, minConfidence);
+    }
+
+    /** These options with {@code --min-confidence}. */
+    public TagOptions withMinConfidence(double p) {
+        return new TagOptions(paths, lists, dryRun, id3, help, version, plan, model, bundledModel, settings, title, p);
     }
 
     public TagOptions {

@@ -22,7 +22,9 @@ import java.util.Map;
  * {@code parse [--json] [--model FILE] [TITLE...]}: parses each TITLE (or each line of stdin
  * when none is given) and prints one line per title, in order: {@code ARTIST<TAB>TITLE}
  * (the TPE1 and TIT2 texts), or with {@code --json} one object
- * {@code {"input","artist","title","artists","titles","confidence"}}.
+ * {@code {"input","artist","title","artists","titles","confidence","review"}}: {@code confidence}
+ * is the calibrated probability that the whole parse is right, {@code review} whether it is below
+ * the model's review threshold.
  */
 public final class ParseCommand {
     static final String USAGE = "usage: tagger parse [--json] [--model FILE | --bundled-model] [TITLE...]   (reads lines from stdin when no TITLE is given)";
@@ -118,7 +120,8 @@ public final class ParseCommand {
         sb.append(",\"titles\":");
         list(sb, p.titles());
         double c = p.confidence();
-        sb.append(",\"confidence\":").append(Double.isFinite(c) ? String.format(Locale.ROOT, "%.4f", c) : "null").append('}');
+        sb.append(",\"confidence\":").append(Double.isFinite(c) ? String.format(Locale.ROOT, "%.4f", c) : "null")
+                .append(",\"review\":").append(p.review()).append('}');
         return sb.toString();
     }
 

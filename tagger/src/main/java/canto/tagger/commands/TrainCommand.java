@@ -2,8 +2,11 @@ package canto.tagger.commands;
 
 import canto.tagger.model.DataException;
 import canto.tagger.model.ModelFile;
+import canto.tagger.model.Calibration;
+import canto.tagger.model.NeuralTitleParser;
 import canto.tagger.model.TokenClassifier;
 import canto.tagger.training.LabelledTitle;
+import canto.tagger.training.ParserTraining;
 import canto.tagger.training.Trainer;
 import canto.tagger.training.TrainingData;
 import java.io.IOException;
@@ -22,8 +25,9 @@ import java.util.Map;
  * {@code java -jar tagger.jar train --seed 1 --out tagger/src/main/resources/canto/tagger/model/title-model.safetensors}.
  */
 public final class TrainCommand {
-    static final String USAGE = "usage: tagger train [--data FILE...] [--seed N] [--epochs N] [--out FILE]\n"
-            + "  default data: data/tagger/titles-train.tsv and data/tagger/titles-written*.tsv;"
+    static final String USAGE = "usage: tagger train [--data FILE...] [--seed N] [--epochs N] [--generated N] [--calibration-folds K] [--out FILE]\n"
+            + "  default data: data/tagger/titles-train.tsv and data/tagger/titles-written*.tsv, plus " + ParserTraining.Recipe.defaults(1).generated()
+            + " generated titles;\n  the confidence is calibrated on K-fold cross-validation of the real titles (default 5; 0: not calibrated);"
             + " default seed 1; default out title-model.safetensors";
 
     private TrainCommand() {}
@@ -32,21 +36,26 @@ public final class TrainCommand {
         List<Path> files = new ArrayList<>();
         long seed = 1;
         Path outFile = Path.of("title-model.safetensors");
-        Trainer.Options opt;
+        ParserTraining.Recipe recipe;
+        int calibrationFolds = 5;
         try {
-            int epochs = Trainer.Options.defaults(seed).epochs();
+            int epochs = ParserTraining.Recipe.defaults(seed).options().epochs(), generated = ParserTraining.Recipe.defaults(seed).generated();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
                     case "--data": i = Args.dataFiles(args, i, files); break;
                     case "--seed": seed = Args.longValue(args, i++); break;
                     case "--epochs": epochs = Args.intValue(args, i++, 1, 100_000); break;
+                    case "--generated": generated = Args.intValue(args, i++, 0, 1_000_000); break;
+                    case "--calibration-folds": calibrationFolds = Args.intValue(args, i++, 0, 1000); break;
                     case "--out": outFile = Path.of(Args.value(args, i++)); break;
                     case "-h": case "--help": out.println(USAGE); return 0;
                     default: throw new Args.UsageException("unknown argument " + a);
                 }
             }
-            opt = Trainer.Options.defaults(seed).withEpochs(epochs);
+            ParserTraining.Recipe d = ParserTraining.Recipe.defaults(seed);
+            recipe = d.withOptions(d.options().withEpochs(epochs)).withGenerated(generated);
+            if (calibrationFolds == 1) throw new Args.UsageException("--calibration-folds must be 0 or at least 2");
         } catch (Args.UsageException e) {
             err.println("tagger train: " + e.getMessage());
             err.println(USAGE);
@@ -62,11 +71,20 @@ public final class TrainCommand {
             if (files.isEmpty()) files = TrainingData.defaultFiles();
             List<LabelledTitle> data = TrainingData.load(files);
             String described = TrainingData.describe(files, data);
-            err.println("training on " + data.size() + " titles: " + described);
-            TokenClassifier.Config config = TokenClassifier.Config.defaults();
-            TokenClassifier model = Trainer.train(data, config, opt, err);
+            Trainer.Options opt = recipe.options();
+            Calibration calibration = Calibration.IDENTITY;
+            if (calibrationFolds > 0) {
+                err.println("calibrating: " + calibrationFolds + "-fold cross-validation on the real titles");
+                calibration = ParserTraining.calibrate(ParserTraining.crossValidate(data, recipe, calibrationFolds, seed));
+            }
+            err.println("training on " + data.size() + " titles (each " + recipe.repeat() + " times) + " + recipe.generated()
+                    + " generated: " + described);
+            TokenClassifier model = ParserTraining.train(data, recipe, err);
             Map<String, String> meta = new LinkedHashMap<>();
-            meta.put("training_data", described);
+            meta.put("training_data", described + ", each " + recipe.repeat() + " times, + " + recipe.generated()
+                    + " generated titles (TitleGenerator seed " + opt.seed() + ")");
+            meta.put("calibration", calibration.toMetadata());
+            meta.put("calibration_data", calibrationFolds > 0 ? calibrationFolds + "-fold cross-validation on the real titles (seed " + seed + ")" : "none");
             meta.put("seed", Long.toString(opt.seed()));
             meta.put("epochs", Integer.toString(opt.epochs()));
             meta.put("batch_titles", Integer.toString(opt.batchTitles()));

@@ -25,7 +25,7 @@ import java.util.List;
  * refused. Not thread-safe (reuses a buffer); make one per thread.
  */
 public final class FeatureExtractor {
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     // namespaces
     private static final int BIAS = 1, KIND = 2, WORD = 3, HLEN = 4, HFIRST = 5, HLAST = 6, HCHAR = 7, NAME = 8,
@@ -34,7 +34,7 @@ public final class FeatureExtractor {
             SAME_KIND = 24, DASHES = 25, DASHES_KIND = 26, NEIGHBOUR_KIND = 30, NEIGHBOUR_WORD = 40, SPACES = 50,
             PREV_CONTENT = 51, NEXT_CONTENT = 52, TRIGRAM = 53, LEFT_BIGRAM = 54, RIGHT_BIGRAM = 55, NEIGHBOUR_NOISE = 56,
             CONTENT_COUNT = 57, HAN_COUNT = 58, PREV_CONTENT_WORD = 59, NEXT_CONTENT_WORD = 60, OTHERLEN = 61,
-            PHRASE_WORD = 62, PHRASE_FIRST = 63, PHRASE_LAST = 64, PHRASE_SIZE = 65, PHRASE_NOISE = 66,
+            PHRASE_WORD = 62, PHRASE_FIRST = 63, PHRASE_LAST = 64, PHRASE_SIZE = 65, PHRASE_NOISE = 66, CHAR_GRAM = 67,
             LEXICON = 70, LEXICON_NEAR = 71;
     private static final int EDGE = 99; // "kind" of the position before the first / after the last token
 
@@ -86,6 +86,7 @@ public final class FeatureExtractor {
                         p += Character.charCount(cp);
                     }
                     f(NAME, Lexicon.nameShaped(norm) ? 1 : 0, Math.min(len, 5));
+                    charGrams(norm, 2, 8);
                     Lexicon.Noise noise = Lexicon.hanNoise(norm);
                     if (noise != null) f(NOISE, noise.ordinal());
                     Lexicon.Noise suffix = Lexicon.hanNoiseSuffix(norm);
@@ -103,10 +104,11 @@ public final class FeatureExtractor {
                     Lexicon.Noise noise = Lexicon.latinNoise(norm);
                     if (noise != null) f(NOISE, noise.ordinal());
                     phraseWords(norm);
+                    charGrams(norm, 3, 16);
                     break;
                 }
                 case NUMBER: f(NUMLEN, Math.min(norm.length(), 5)); break;
-                case KANA: case HANGUL: f(OTHERLEN, k, Math.min(norm.length(), 5)); break;
+                case KANA: case HANGUL: f(OTHERLEN, k, Math.min(norm.length(), 5)); charGrams(norm, 1, 6); charGrams(norm, 2, 6); break;
                 default: break;
             }
             // brackets
@@ -187,6 +189,25 @@ public final class FeatureExtractor {
             start = i + 1;
         }
         f(PHRASE_SIZE, Math.min(words, 6), Math.min(noisy, 3), noisy == words ? 1 : 0);
+    }
+
+    /**
+     * Character n-grams of a token's normalised text with {@code ^} and {@code $} at its ends
+     * (at most {@code max} of them, from the start): what a name or a word is made of, for
+     * names never seen in training.
+     */
+    private void charGrams(String norm, int n, int max) {
+        int len = norm.codePointCount(0, norm.length());
+        if (len + 2 < n) return;
+        int[] cp = new int[len + 2];
+        cp[0] = '^';
+        for (int i = 0, p = 0; i < len; i++) { cp[i + 1] = norm.codePointAt(p); p += Character.charCount(cp[i + 1]); }
+        cp[len + 1] = '$';
+        for (int i = 0; i + n <= cp.length && i < max; i++) {
+            h = seed(CHAR_GRAM + 100 * n);
+            for (int k = 0; k < n; k++) mix(cp[i + k]);
+            emit();
+        }
     }
 
     /** Latin word shape: 0 lower, 1 Capitalised, 2 UPPER, 3 mIxed, plus 4 when it holds a digit. */

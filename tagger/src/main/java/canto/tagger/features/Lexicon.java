@@ -13,7 +13,7 @@ final class Lexicon {
     private Lexicon() {}
 
     /** Noise categories; a token's category is one of its features. */
-    enum Noise { VIDEO, QUALITY, VERSION, FEAT, MEDIA, EVENT, LANGUAGE, JOIN }
+    enum Noise { VIDEO, QUALITY, VERSION, FEAT, MEDIA, EVENT, LANGUAGE, JOIN, BY }
 
     private static final Map<String, Noise> LATIN = new HashMap<>();
     private static final Map<String, Noise> HAN = new HashMap<>();
@@ -35,6 +35,8 @@ final class Lexicon {
         put(LATIN, Noise.EVENT, "concert tour anniversary show festival awards stage performance in passion");
         put(LATIN, Noise.LANGUAGE, "chinese english eng cantonese mandarin pinyin jyutping sub subs subtitles subtitle chi cc");
         put(LATIN, Noise.JOIN, "x and");
+        put(LATIN, Noise.BY, "by");  // "Song by Artist", "cover by X"
+        put(HAN, Noise.BY, "原唱");
         put(HAN, Noise.VIDEO, "官方 歌詞 歌词 字幕 首播 獨家 独家 完整 完整版 派台 動態歌詞 动态歌词 音樂錄影帶 音乐录影带 試聽 试听"
                 + " 官方版 官方完整版 全曲 官方MV");
         put(HAN, Noise.QUALITY, "高清 高音質 高音质 音質 音质 無損 无损 超清 高清音 高清版 高畫質 高画质");

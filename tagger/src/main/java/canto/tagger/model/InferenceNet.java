@@ -24,6 +24,8 @@ final class InferenceNet {
     private final float[] hiddenBias; // [hidden]
     private final float[] outW;       // [classes, hidden]
     private final float[] outBias;    // [classes]
+    final float[] transitions;        // [classes, classes], the CRF's
+    final float[] start, end;         // [classes]
 
     InferenceNet(TokenClassifier model) {
         TokenClassifier.Config c = model.config();
@@ -46,10 +48,15 @@ final class InferenceNet {
         outW = p.get("output.weight").value().toArray();
         outBias = p.get("output.bias").value().toArray();
         classes = outBias.length;
+        transitions = p.get("crf.transitions").value().toArray();
+        start = p.get("crf.start").value().toArray();
+        end = p.get("crf.end").value().toArray();
     }
 
-    /** Softmax probabilities {@code [T, classes]} row-major for the tokens of one title. */
-    float[] probabilities(TokenFeatures f) {
+    int classes() { return classes; }
+
+    /** Emission scores {@code [T, classes]} row-major for the tokens of one title (the CRF's input). */
+    float[] emissions(TokenFeatures f) {
         int t = f.tokens(), in = width * dim;
         // bags: h [T, dim] = tanh(Σ rows of the table)
         float[] h = new float[t * dim];
@@ -73,18 +80,10 @@ final class InferenceNet {
         kernels.broadcastRows(hiddenBias, 0, z, 0, t, hidden);
         kernels.matmulNN(x, 0, hiddenT, 0, z, 0, t, hidden, in);
         kernels.reluForward(z, 0, z, 0, t * hidden);
-        // output: logits [T, classes] = bias + z · outWᵀ, then softmax per row
+        // output: emissions [T, classes] = bias + z · outWᵀ
         float[] p = new float[t * classes];
         kernels.broadcastRows(outBias, 0, p, 0, t, classes);
         kernels.matmulNT(z, 0, outW, 0, p, 0, t, classes, hidden);
-        for (int k = 0; k < t; k++) {
-            int o = k * classes;
-            float m = p[o];
-            for (int c = 1; c < classes; c++) m = Math.max(m, p[o + c]);
-            float s = 0;
-            for (int c = 0; c < classes; c++) { p[o + c] = (float) Math.exp(p[o + c] - m); s += p[o + c]; }
-            for (int c = 0; c < classes; c++) p[o + c] /= s;
-        }
         return p;
     }
 }

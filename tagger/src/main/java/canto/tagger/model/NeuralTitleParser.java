@@ -1,6 +1,7 @@
 package canto.tagger.model;
 
 import canto.engine.io.SafeTensors;
+import canto.engine.nn.LinearChainCrf;
 import canto.engine.nn.Parameters;
 import canto.engine.util.Rng;
 import canto.tagger.features.ArtistLexicon;
@@ -16,8 +17,8 @@ import java.util.Map;
 
 /**
  * The title parser the tagger uses: {@link FileNames} strips a file name back to the video
- * title, {@link Tokenizer} cuts it, {@link TokenClassifier} labels every token artist / title /
- * other, {@link LabelRules} mends what breaks the shape of a title (no song found, a song
+ * title, {@link Tokenizer} cuts it, {@link TokenClassifier} scores every token's {@link Tag}s and its CRF
+ * picks the best tag sequence (Viterbi), {@link LabelRules} mends what breaks the shape of a title (no song found, a song
  * broken by one punctuation mark), {@link Pieces} joins the labels into pieces. The model is a safetensors file; the
  * bundled one is {@value #RESOURCE} in the jar.
  *
@@ -27,6 +28,16 @@ import java.util.Map;
 public final class NeuralTitleParser implements TitleParser {
     /** Class-path location of the bundled model. */
     public static final String RESOURCE = "/canto/tagger/model/title-model.safetensors";
+
+    /**
+     * Parses whose calibrated confidence is below this are flagged for review when the model file
+     * names no threshold of its own ({@code review_below} in its metadata). Chosen on the dev set
+     * (docs/TAGGER.md, "Confidence").
+     */
+    public static final double DEFAULT_REVIEW_BELOW = 0.56;
+
+    /** A parse naming no artist must be this many times more probable than the best one naming one (see {@link PieceDecoder}). */
+    static final double NO_ARTIST_ODDS = 4;
 
     private final TokenClassifier model;
     private final InferenceNet net;
@@ -43,8 +54,14 @@ public final class NeuralTitleParser implements TitleParser {
 
     /** The names of the lexicon feature (empty for the bundled model). */
     public ArtistLexicon lexicon() { return lexicon; }
+    private final Calibration calibration;
+    private final double reviewBelow;
 
-    /** A parser over a trained model; later changes to the model's weights are not seen. */
+    /**
+     * A parser over a trained model; later changes to the model's weights are not seen. The
+     * metadata's {@code calibration} ({@code "a b"}, see {@link Calibration}) and
+     * {@code review_below} are used when present.
+     */
     public NeuralTitleParser(TokenClassifier model, Map<String, String> metadata) {
         this(model, metadata, lexiconOf(metadata));
     }
@@ -55,7 +72,24 @@ public final class NeuralTitleParser implements TitleParser {
         this.model = model;
         this.net = new InferenceNet(model);
         this.metadata = Map.copyOf(metadata);
+        this.calibration = Calibration.fromMetadata(metadata.get("calibration"), "model");
+        String r = metadata.get("review_below");
+        double below = DEFAULT_REVIEW_BELOW;
+        if (r != null) {
+            try {
+                below = Double.parseDouble(r);
+            } catch (NumberFormatException e) {
+                throw new DataException("model metadata 'review_below' is not a number: " + r);
+            }
+        }
+        this.reviewBelow = below;
     }
+
+    /** The threshold under which a parse is flagged for review. */
+    public double reviewBelow() { return reviewBelow; }
+
+    /** The calibration of the confidence. */
+    public Calibration calibration() { return calibration; }
 
     /** Loads the model bundled in the jar. */
     public static NeuralTitleParser loadBundled() {
@@ -99,26 +133,42 @@ public final class NeuralTitleParser implements TitleParser {
 
     @Override
     public ParsedTitle parse(String titleOrFileName) {
+        Decoded d = decode(titleOrFileName);
+        double confidence = calibration.apply(d.risk());
+        return new ParsedTitle(titleOrFileName, d.artists(), d.titles(), confidence, confidence < reviewBelow);
+    }
+
+    /**
+     * A parse before calibration: the pieces and its risk, the expected number of tokens whose
+     * tag is not the decoded one under the CRF ({@code Σₜ 1 − p(tagₜ)}, from the marginals; 0 when
+     * the model is sure of every token).
+     */
+    public record Decoded(List<String> artists, List<String> titles, double risk) {}
+
+    /** Tokens, emissions, constrained Viterbi, the label rule, pieces, and the risk of the final tags. */
+    public Decoded decode(String titleOrFileName) {
         String title = FileNames.toTitle(titleOrFileName);
         List<Token> tokens = Tokenizer.tokenize(title);
         int n = tokens.size();
-        if (n == 0) return new ParsedTitle(titleOrFileName, List.of(), List.of(), 0);
-        float[] probs = probabilities(tokens);
-        int[] labels = new int[n];
-        double confidence = 0;
+        if (n == 0) return new Decoded(List.of(), List.of(), Double.POSITIVE_INFINITY);
+        int c = Tag.COUNT;
+        float[] em = emissions(tokens);                                  // [T, 5]
+        int[] tags = new int[n];
+        PieceDecoder.decode(em, n, net.transitions, net.start, net.end, NO_ARTIST_ODDS, tags);
+        double[] marginals = new double[n * c];
+        LinearChainCrf.forwardBackward(em, 0, n, c, net.transitions, net.start, net.end, marginals, null);
+        LabelRules.apply(tokens, tags, marginals);
+        double risk = 0;
         for (int t = 0; t < n; t++) {
-            int best = 0;
-            for (int c = 1; c < 3; c++) if (probs[t * 3 + c] > probs[t * 3 + best]) best = c;
-            labels[t] = best;
-            confidence += probs[t * 3 + best];
+            double other = 0; // 1 - p(tag), summed from the other tags' marginals (no cancellation near 1)
+            for (int k = 0; k < c; k++) if (k != tags[t]) other += marginals[t * c + k];
+            risk += other;
         }
-        LabelRules.apply(tokens, labels, probs);
-        return new ParsedTitle(titleOrFileName, Pieces.of(title, tokens, labels, TokenLabel.ARTIST),
-                Pieces.of(title, tokens, labels, TokenLabel.TITLE), confidence / n);
+        return new Decoded(Pieces.ofTags(title, tokens, tags, TokenLabel.ARTIST), Pieces.ofTags(title, tokens, tags, TokenLabel.TITLE), risk);
     }
 
-    /** Softmax probabilities {@code [T, 3]} (row-major) of the tokens of one title. */
-    float[] probabilities(List<Token> tokens) {
-        return net.probabilities(new FeatureExtractor(model.config().buckets()).extract(tokens, lexicon.isEmpty() ? null : lexicon.marks(tokens)));
+    /** Emission scores {@code [T, 5]} (row-major) of the tokens of one title. */
+    float[] emissions(List<Token> tokens) {
+        return net.emissions(new FeatureExtractor(model.config().buckets()).extract(tokens, lexicon.isEmpty() ? null : lexicon.marks(tokens)));
     }
 }

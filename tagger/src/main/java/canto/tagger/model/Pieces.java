@@ -34,6 +34,28 @@ public final class Pieces {
         return out;
     }
 
+    /**
+     * The pieces labelled {@code wanted} from {@link Tag}s: a piece starts at a begin tag, or at
+     * an inside tag that does not follow a tag of its label, and goes on over the inside tags
+     * of its label. Its text runs from its first token's start to its last token's end.
+     */
+    public static List<String> ofTags(String text, List<Token> tokens, int[] tags, TokenLabel wanted) {
+        List<String> out = new ArrayList<>(2);
+        int i = 0, n = tokens.size();
+        while (i < n) {
+            if (Tag.of(tags[i]).label() != wanted) { i++; continue; }
+            int j = i + 1;
+            boolean content = tokens.get(i).kind().isContent();
+            while (j < n && Tag.of(tags[j]).label() == wanted && !Tag.of(tags[j]).begins()) {
+                content |= tokens.get(j).kind().isContent();
+                j++;
+            }
+            if (content) out.add(text.substring(tokens.get(i).start(), tokens.get(j - 1).end()));
+            i = j;
+        }
+        return out;
+    }
+
     /** Collapses every whitespace run to one space and trims: the comparison form of a piece. */
     public static String normaliseSpace(String s) {
         StringBuilder sb = new StringBuilder(s.length());

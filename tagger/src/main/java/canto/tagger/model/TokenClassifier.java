@@ -2,6 +2,7 @@ package canto.tagger.model;
 
 import canto.engine.nn.Activation;
 import canto.engine.nn.EmbeddingBag;
+import canto.engine.nn.LinearChainCrf;
 import canto.engine.nn.Linear;
 import canto.engine.nn.Parameter;
 import canto.engine.nn.Trainable;
@@ -15,11 +16,15 @@ import java.util.Map;
 /**
  * Our token classifier, on the engine's layers:
  * <pre>
- * hashed feature ids of each token ──EmbeddingBag(buckets, dim, sum)──▶ [T, dim] ──tanh──▶ ──ContextWindow(±radius)──▶ [T, (2r+1)·dim]
- *   ──Linear──▶ [T, hidden] ──ReLU──▶ ──Linear──▶ logits [T, 3]   (OTHER / ARTIST / TITLE)
+ * hashed feature ids of each token ──EmbeddingBag(buckets, dim, sum)──▶ [T, dim] ──tanh──▶
+ *   ──ContextWindow(±radius)──▶ [T, (2r+1)·dim] ──Linear──▶ [T, hidden] ──ReLU──▶
+ *   ──Linear──▶ emissions [T, 5]   (the {@link Tag}s: OTHER, B/I_ARTIST, B/I_TITLE)
+ *   ──LinearChainCrf(5) per title──▶ the best tag sequence (Viterbi) and its probability
  * </pre>
  * The bag of embeddings is a linear layer over the sparse features; the window lets each
- * token see its neighbours' learned summaries. Train with {@code SoftmaxCrossEntropy}.
+ * token see its neighbours' learned summaries; the CRF scores tag transitions, so a piece
+ * begins where the whole sequence says it does (two singers side by side split). Trained on
+ * the CRF's negative log-likelihood per title.
  * Not thread-safe: layers reuse their buffers.
  */
 public final class TokenClassifier implements Trainable {
@@ -35,14 +40,15 @@ public final class TokenClassifier implements Trainable {
 
         Map<String, String> toMetadata() {
             Map<String, String> m = new LinkedHashMap<>();
-            m.put("architecture", "Embedding(" + buckets + "," + dim + ")>BagSum>Tanh>ContextWindow(" + radius + ")>Linear("
-                    + (2 * radius + 1) * dim + "," + hidden + ")>ReLU>Linear(" + hidden + ",3)");
+            m.put("architecture", "EmbeddingBag(" + buckets + "," + dim + ",sum)>Tanh>ContextWindow(" + radius + ")>Linear("
+                    + (2 * radius + 1) * dim + "," + hidden + ")>ReLU>Linear(" + hidden + "," + Tag.COUNT + ")>LinearChainCrf("
+                    + Tag.COUNT + ")");
             m.put("buckets", Integer.toString(buckets));
             m.put("dim", Integer.toString(dim));
             m.put("radius", Integer.toString(radius));
             m.put("hidden", Integer.toString(hidden));
             m.put("feature_version", Integer.toString(featureVersion));
-            m.put("labels", "OTHER,ARTIST,TITLE");
+            m.put("labels", "OTHER,B_ARTIST,I_ARTIST,B_TITLE,I_TITLE");
             return m;
         }
 
@@ -66,12 +72,13 @@ public final class TokenClassifier implements Trainable {
     static final float INIT_SCALE = 0.1f;
 
     private final Config config;
-    private final EmbeddingBag embedding; // the architecture string's "Embedding>BagSum": the same sums, one layer
+    private final EmbeddingBag embedding;
     private final Activation squash = Activation.tanh();
     private final ContextWindow window;
     private final Linear hidden;
     private final Activation relu = Activation.relu();
     private final Linear output;
+    private final LinearChainCrf crf = new LinearChainCrf(Tag.COUNT);
 
     public TokenClassifier(Config config, Rng rng) {
         this.config = config;
@@ -80,34 +87,37 @@ public final class TokenClassifier implements Trainable {
         for (int i = 0; i < w.size(); i++) w.set(i, w.get(i) * INIT_SCALE);
         this.window = new ContextWindow(config.radius());
         this.hidden = new Linear(window.width() * config.dim(), config.hidden(), rng);
-        this.output = new Linear(config.hidden(), TokenLabel.values().length, rng);
+        this.output = new Linear(config.hidden(), Tag.COUNT, rng);
     }
 
     public Config config() { return config; }
 
-    /** Logits {@code [T, 3]} for the tokens of {@code f}; {@code titleOf[t]} is token t's title in the batch. */
+    /** Emissions {@code [T, 5]} for the tokens of {@code f}; {@code titleOf[t]} is token t's title in the batch. */
     public Tensor forward(TokenFeatures f, int[] titleOf) {
         int t = f.tokens();
-        Tensor e = embedding.forward(f.ids(), 0, f.size(), f.offsets(), 0, t, null); // [T, dim]: bag t = ids[offsets[t] .. offsets[t+1])
-        Tensor x = squash.forward(e);                                       // [T, dim]
+        Tensor x = squash.forward(embedding.forward(f.ids(), 0, f.size(), f.offsets(), 0, t, null)); // [T, dim]
         window.setTitles(titleOf);
         x = window.forward(x);                                              // [T, W·dim]
         x = relu.forward(hidden.forward(x));                                // [T, hidden]
         return output.forward(x);                                           // [T, 3]
     }
 
-    /** Backward from the logits' gradient; accumulates into every parameter's gradient. */
-    public void backward(Tensor dLogits) {
-        Tensor g = output.backward(dLogits);
+    /** Backward from the emissions' gradient; accumulates into every parameter's gradient. */
+    public void backward(Tensor dEmissions) {
+        Tensor g = output.backward(dEmissions);
         g = hidden.backward(relu.backward(g));
         g = squash.backward(window.backward(g));
         embedding.backward(g);
     }
+
+    /** The tag-sequence layer on top of the emissions (its loss trains the model; its weights decode). */
+    public LinearChainCrf crf() { return crf; }
 
     @Override
     public void collectParameters(String prefix, Map<String, Parameter> out) {
         embedding.collectParameters(prefix + "embedding.", out);
         hidden.collectParameters(prefix + "hidden.", out);
         output.collectParameters(prefix + "output.", out);
+        crf.collectParameters(prefix + "crf.", out);
     }
 }

@@ -21,8 +21,11 @@ public final class PlanRows {
                 needsReview(parsed), a.size(), a.lastModifiedTime().toInstant(), parsed.artist(), parsed.title());
     }
 
-    /** Whether a person should check this parse: no artist, no title, or a confidence below {@link #REVIEW_BELOW}. */
+    /**
+     * Whether a person should check this parse: no artist, no title, flagged by the parser
+     * ({@link ParsedTitle#review()}), or a confidence below {@link #REVIEW_BELOW}.
+     */
     public static boolean needsReview(ParsedTitle p) {
-        return p.artists().isEmpty() || p.titles().isEmpty() || !(p.confidence() >= REVIEW_BELOW);
+        return p.artists().isEmpty() || p.titles().isEmpty() || p.review() || !(p.confidence() >= REVIEW_BELOW);
     }
 }

@@ -79,7 +79,7 @@ public final class Tokenizer {
     /**
      * Joins Latin words and numbers separated only by spaces into phrases ({@code Dear Jane},
      * {@code Galactic Repairman}), except that a joining word ({@code x}, {@code ft},
-     * {@code feat}, {@code featuring}, {@code vs}) stays alone, and a trailing run of video-noise
+     * {@code feat}, {@code featuring}, {@code vs}, {@code by}, {@code with}, {@code cover}, {@code and}) and a year stay alone, and a trailing run of video-noise
      * words ({@code Official Music Video}, {@code MV}, {@code HD}) is split off as its own phrase.
      */
     private static List<Token> phrases(String s, List<Token> words) {
@@ -109,9 +109,17 @@ public final class Tokenizer {
     private static boolean isPhraseWord(Token t) {
         if (t.kind() != TokenKind.LATIN && t.kind() != TokenKind.NUMBER) return false;
         switch (t.norm()) {
-            case "x": case "ft": case "feat": case "featuring": case "vs": return false;
-            default: return true;
+            case "x": case "ft": case "feat": case "featuring": case "vs": case "by": case "with": case "cover": case "and": return false;
+            default: return !isYear(t.norm());
         }
+    }
+
+    /** A year 1950-2039 stands alone: {@code Concert 2019}, {@code 2016 Yoyo Sham}. */
+    private static boolean isYear(String norm) {
+        if (norm.length() != 4) return false;
+        for (int i = 0; i < 4; i++) if (norm.charAt(i) < '0' || norm.charAt(i) > '9') return false;
+        int y = Integer.parseInt(norm);
+        return y >= 1950 && y <= 2039;
     }
 
     private static Token merge(String s, List<Token> words, int from, int to) {
@@ -235,9 +243,10 @@ public final class Tokenizer {
      * End of a word starting at {@code start}: letters, digits and combining marks, and a joiner
      * glued between two letters or digits ({@link #isJoiner}: {@code A-Lin}, {@code Anti-Hero},
      * {@code S.H.E}, {@code Gareth.T}, {@code will.i.am}, {@code AC/DC}, {@code M/V}, {@code I'll},
-     * {@code P!nk}, {@code 1.5}). A dot after {@code ft} / {@code feat} / {@code vs} / {@code prod}
+     * {@code P!nk}, {@code Ke$ha}, {@code 1.5}; not {@code _}, which a real title glues between words: {@code 初老_KOLOR_Official}). A dot after {@code ft} / {@code feat} / {@code vs} / {@code prod}
      * is not a joiner ({@code ft.Jay} is two words). After the word, one more character may
-     * belong to it ({@link #trailingMark}): the last dot of {@code G.E.M.} or {@code Mr.}, the
+     * belong to it ({@link #trailingMark}): the last dot of {@code G.E.M.}, {@code Mr.} or an initial
+     * ({@code J. Cole}), the
      * {@code !} of {@code Panic!}.
      */
     private static int wordEnd(String s, int start) {
@@ -266,6 +275,7 @@ public final class Tokenizer {
     private static boolean isJoiner(int cp) {
         switch (cp) {
             case '\'': case '\u2019': case '.': case '-': case '\u2010': case '\u2011': case '/': case '\u29F8': case '!':
+            case '$':
                 return true;
             default:
                 return false;
@@ -295,7 +305,8 @@ public final class Tokenizer {
             String w = s.substring(start, end);
             int lastDot = w.lastIndexOf('.');
             boolean dottedLetters = lastDot >= 0 && w.length() - lastDot - 1 == 1 && Character.isLetter(w.charAt(w.length() - 1));
-            return dottedLetters || ABBREVIATIONS.contains(w.toLowerCase(Locale.ROOT));
+            boolean initial = w.length() == 1 && Character.isUpperCase(w.charAt(0)); // J. Cole, Mary J. Blige
+            return dottedLetters || initial || ABBREVIATIONS.contains(w.toLowerCase(Locale.ROOT));
         }
         if (cp == '!') {
             boolean single = end + 1 >= s.length() || s.charAt(end + 1) != '!';

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * A labelled title prepared for training: the tokens of what the parser would see (a file
- * name stripped by {@link FileNames}, as {@code parse} does), their gold labels and the source.
+ * name stripped by {@link FileNames}, as {@code parse} does), their gold labels (artist / title /
+ * other) and {@link canto.tagger.model.Tag}s, and the source.
  */
-record Example(LabelledTitle source, List<Token> tokens, int[] labels) {
+record Example(LabelledTitle source, List<Token> tokens, int[] labels, int[] tags) {
 
     static Example of(LabelledTitle t) {
         String seen = FileNames.toTitle(t.title());
@@ -24,7 +25,7 @@ record Example(LabelledTitle source, List<Token> tokens, int[] labels) {
             }
         }
         List<Token> tokens = Tokenizer.tokenize(seen);
-        return new Example(t, tokens, t.tokenLabels(tokens, shift));
+        return new Example(t, tokens, t.tokenLabels(tokens, shift), t.tokenTags(tokens, shift));
     }
 
     static List<Example> of(List<LabelledTitle> titles) {

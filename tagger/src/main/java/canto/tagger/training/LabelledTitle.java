@@ -1,5 +1,6 @@
 package canto.tagger.training;
 
+import canto.tagger.model.Tag;
 import canto.tagger.model.TokenLabel;
 import canto.tagger.tokens.Token;
 import java.util.List;
@@ -25,6 +26,27 @@ public record LabelledTitle(String title, List<String> artists, List<String> tit
             else if (inside(t, shift, titleSpans)) labels[i] = TokenLabel.TITLE.ordinal();
         }
         return labels;
+    }
+
+    /** The {@link Tag} ordinal of every token: begin on a piece's first token, inside on the rest, other outside. */
+    int[] tokenTags(List<Token> tokens, int shift) {
+        int[] tags = new int[tokens.size()];
+        tagSpans(tokens, shift, artistSpans, TokenLabel.ARTIST, tags);
+        tagSpans(tokens, shift, titleSpans, TokenLabel.TITLE, tags);
+        return tags;
+    }
+
+    private static void tagSpans(List<Token> tokens, int shift, int[][] spans, TokenLabel label, int[] tags) {
+        for (int[] s : spans) {
+            boolean first = true;
+            for (int i = 0; i < tags.length; i++) {
+                Token t = tokens.get(i);
+                if (t.start() + shift >= s[0] && t.end() + shift <= s[1] && tags[i] == Tag.OTHER.ordinal()) {
+                    tags[i] = Tag.of(label, first).ordinal();
+                    first = false;
+                }
+            }
+        }
     }
 
     /** True when every span starts at a token start and ends at a token end. */

@@ -1,7 +1,6 @@
 package canto.tagger.training;
 
 import canto.engine.nn.Parameters;
-import canto.engine.nn.SoftmaxCrossEntropy;
 import canto.engine.optim.Adam;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Trains a {@link TokenClassifier}: Adam on the mean token cross-entropy, mini-batches of
+ * Trains a {@link TokenClassifier}: Adam on the CRF's mean negative log-likelihood per title, mini-batches of
  * whole titles in a seeded shuffled order, feature dropout (each hashed feature of each token
  * dropped with probability {@code featureDropout}, the bias feature never). Everything random
  * comes from one {@link Rng}, so the same data, options and kernels give the same weights
@@ -88,7 +87,6 @@ public final class Trainer {
         Rng orderRng = rng.split(), dropRng = rng.split();
         Parameters params = Parameters.of(model);
         Adam adam = new Adam(params, Adam.Config.defaults(opt.lr()).withWeightDecay(opt.weightDecay()));
-        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         FeatureExtractor fx = new FeatureExtractor(config.buckets());
         List<Example> examples = Example.of(data);
         List<TokenFeatures> feats = new ArrayList<>(examples.size());
@@ -109,18 +107,20 @@ public final class Trainer {
                     tokens += f.tokens();
                 }
                 TokenFeatures batch = TokenFeatures.concat(parts);
-                int[] titleOf = new int[tokens], labels = new int[tokens];
+                int[] titleOf = new int[tokens], tags = new int[tokens], starts = new int[to - from + 1];
                 int at = 0;
                 for (int k = from; k < to; k++) {
-                    int[] l = examples.get(order[k]).labels();
-                    System.arraycopy(l, 0, labels, at, l.length);
+                    int[] l = examples.get(order[k]).tags();
+                    starts[k - from] = at;
+                    System.arraycopy(l, 0, tags, at, l.length);
                     Arrays.fill(titleOf, at, at + l.length, k);
                     at += l.length;
                 }
+                starts[to - from] = at;
                 adam.zeroGrad();
-                Tensor logits = model.forward(batch, titleOf);
-                sum += loss.forward(logits, labels);
-                model.backward(loss.backward());
+                Tensor emissions = model.forward(batch, titleOf);                    // [T, 5]
+                sum += model.crf().forward(emissions, tags, starts, to - from);     // mean NLL per title
+                model.backward(model.crf().backward());
                 adam.step();
                 batches++;
             }

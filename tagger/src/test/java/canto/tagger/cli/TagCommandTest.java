@@ -66,9 +66,9 @@ class TagCommandTest {
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.outLines();
         assertEquals(4, lines.size(), r.out());
-        assertEquals("TAGGED  " + a + "  artist=Zed title=One", lines.get(0));
-        assertEquals("TAGGED  " + b + "  artist=Abc title=Two", lines.get(1));
-        assertEquals("TAGGED  " + c + "  artist=Mid title=Three", lines.get(2));
+        assertEquals("TAGGED  " + a + "  artist=Zed title=One  confidence=0.90", lines.get(0));
+        assertEquals("TAGGED  " + b + "  artist=Abc title=Two  confidence=0.90", lines.get(1));
+        assertEquals("TAGGED  " + c + "  artist=Mid title=Three  confidence=0.90", lines.get(2));
         assertEquals("tagger: 3 tagged, 0 unchanged, 0 skipped, 0 failed", lines.get(3));
         assertEquals("", r.err());
         assertEquals("Abc", tag(b).getArtist());
@@ -136,7 +136,7 @@ class TagCommandTest {
         byte[] before = Files.readAllBytes(f);
         Run r = run("-n", f.toString());
         assertEquals(0, r.exit(), r.err());
-        assertEquals("WOULD-TAG  " + f + "  artist=江海迦 title=小問題"
+        assertEquals("WOULD-TAG  " + f + "  artist=江海迦 title=小問題  confidence=0.90"
                 + "  [ID3v1 title and artist left empty: not latin1 text (see --id3v1-encoding)]", r.outLines().get(0));
         assertEquals("tagger: 1 would be tagged (dry run, nothing written), 0 unchanged, 0 skipped, 0 failed", r.outLines().get(1));
         assertArrayEquals(before, Files.readAllBytes(f));
@@ -146,13 +146,37 @@ class TagCommandTest {
     }
 
     @Test
+    void unsureParsesAreMarkedReviewAndMinConfidenceLeavesThemAlone() throws Exception {
+        Path sure = mp3("A - B.mp3");
+        Path unsure = mp3("unsure C - D.mp3");
+        byte[] unsureBefore = Files.readAllBytes(unsure);
+        Run look = run("-n", sure.toString(), unsure.toString());
+        assertEquals("WOULD-TAG  " + sure + "  artist=A title=B  confidence=0.90", look.outLines().get(0));
+        assertEquals("WOULD-TAG  " + unsure + "  artist=unsure C title=D  confidence=0.30 REVIEW", look.outLines().get(1));
+
+        Run r = run("--min-confidence", "0.5", sure.toString(), unsure.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("TAGGED  " + sure + "  artist=A title=B  confidence=0.90", r.outLines().get(0));
+        assertEquals("LOW-CONFIDENCE  " + unsure + "  artist=unsure C title=D  confidence=0.30 REVIEW  (below --min-confidence;"
+                + " file left alone)", r.outLines().get(1));
+        assertEquals("tagger: 1 tagged, 0 unchanged, 1 skipped, 0 failed", r.outLines().get(2));
+        assertEquals("tagger: 1 file below --min-confidence 0.5 left untouched:", r.outLines().get(3));
+        assertEquals("  " + unsure, r.outLines().get(4));
+        assertArrayEquals(unsureBefore, Files.readAllBytes(unsure));
+        assertEquals("A", tag(sure).getArtist());
+
+        assertEquals(2, run("--min-confidence", "1.5", sure.toString()).exit());
+        assertEquals(2, run("--min-confidence", "x", sure.toString()).exit());
+    }
+
+    @Test
     void rerunningReportsUnchanged() throws Exception {
         Path f = mp3("A - B.mp3");
         assertEquals(0, run(f.toString()).exit());
         byte[] once = Files.readAllBytes(f);
         Run again = run(f.toString());
         assertEquals(0, again.exit());
-        assertEquals("UNCHANGED  " + f + "  artist=A title=B", again.outLines().get(0));
+        assertEquals("UNCHANGED  " + f + "  artist=A title=B  confidence=0.90", again.outLines().get(0));
         assertArrayEquals(once, Files.readAllBytes(f));
     }
 
@@ -163,7 +187,7 @@ class TagCommandTest {
         byte[] nothingBefore = Files.readAllBytes(nothing);
         Run r = run(titleOnly.toString(), nothing.toString());
         assertEquals(0, r.exit(), r.err());
-        assertEquals("TAGGED  " + titleOnly + "  artist=(none found; TPE1 left as it was) title=title-only song", r.outLines().get(0));
+        assertEquals("TAGGED  " + titleOnly + "  artist=(none found; TPE1 left as it was) title=title-only song  confidence=0.50", r.outLines().get(0));
         assertEquals("SKIPPED  " + nothing + ": no artist or title found in the file name (file left alone)", r.outLines().get(1));
         assertEquals("tagger: 1 tagged, 0 unchanged, 1 skipped, 0 failed", r.outLines().get(2));
         assertEquals("Old Artist", tag(titleOnly).getArtist(), "TPE1 left as it was");

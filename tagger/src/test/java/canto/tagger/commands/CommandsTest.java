@@ -37,7 +37,7 @@ class CommandsTest {
         String[] lines = out().split("\n");
         assertEquals(2, lines.length);
         Map<?, ?> first = (Map<?, ?>) Json.parse(lines[0]);
-        assertEquals(List.of("input", "artist", "title", "artists", "titles", "confidence"), new ArrayList<>(first.keySet()));
+        assertEquals(List.of("input", "artist", "title", "artists", "titles", "confidence", "review"), new ArrayList<>(first.keySet()));
         assertEquals("古巨基 x 容祖兒 - 愛與誠 MV", first.get("input"));
         assertEquals("古巨基 / 容祖兒", first.get("artist"));
         assertEquals(List.of("古巨基", "容祖兒"), first.get("artists"));
@@ -45,6 +45,8 @@ class CommandsTest {
         assertEquals(List.of("愛與誠"), first.get("titles"));
         double c = (Double) first.get("confidence");
         assertTrue(c > 0 && c <= 1, "confidence " + c);
+        // review is the bundled model's threshold applied to that confidence
+        assertEquals(c < NeuralTitleParser.loadBundled().reviewBelow(), first.get("review"));
         Map<?, ?> second = (Map<?, ?>) Json.parse(lines[1]);
         assertEquals("Beyond", second.get("artist"));
         assertEquals("光輝歲月", second.get("title"));

@@ -26,13 +26,10 @@ class ClassifierLayersTest {
         TokenClassifier model = Trainer.train(data, SMALL, new Trainer.Options(5, 4, 0.01f, 0f, 0f, 11), null);
         InferenceNet net = new InferenceNet(model);
         FeatureExtractor fx = new FeatureExtractor(SMALL.buckets());
-        canto.engine.nn.SoftmaxCrossEntropy softmax = new canto.engine.nn.SoftmaxCrossEntropy();
         for (LabelledTitle t : data) {
             TokenFeatures f = fx.extract(Tokenizer.tokenize(t.title()));
-            float[] fast = net.probabilities(f);
-            canto.engine.tensor.Tensor logits = model.forward(f, new int[f.tokens()]);
-            softmax.forward(logits, new int[f.tokens()]);
-            float[] slow = softmax.probabilities().toArray();
+            float[] fast = net.emissions(f);
+            float[] slow = model.forward(f, new int[f.tokens()]).toArray();
             assertEquals(slow.length, fast.length);
             for (int i = 0; i < slow.length; i++) assertEquals(slow[i], fast[i], 1e-5, t.title() + " at " + i);
         }
@@ -88,20 +85,13 @@ class ClassifierLayersTest {
         canto.engine.nn.Parameters params = canto.engine.nn.Parameters.of(model);
         TokenFeatures f = new FeatureExtractor(tiny.buckets()).extract(Tokenizer.tokenize("AGA 江海迦 - 《小問題》MV"));
         int[] titleOf = new int[f.tokens()];
-        int[] labels = new int[f.tokens()];
-        for (int i = 0; i < labels.length; i++) labels[i] = i % 3;
-        canto.engine.nn.SoftmaxCrossEntropy loss = new canto.engine.nn.SoftmaxCrossEntropy();
+        int[] tags = new int[f.tokens()];
+        for (int i = 0; i < tags.length; i++) tags[i] = i % Tag.COUNT;
+        int[] bounds = {0, f.tokens()};
+        // the CRF's negative log-likelihood of one title: every parameter, the CRF's included, has a gradient
         params.zeroGrad();
-        loss.forward(model.forward(f, titleOf), labels);
-        model.backward(loss.backward());
-        canto.engine.nn.GradCheck.checkParameters(params, () -> {
-            canto.engine.tensor.Tensor logits = model.forward(f, titleOf);
-            loss.forward(logits, labels);
-            // the mean cross-entropy in double from the probabilities: the loss whose gradient backward gave
-            double sum = 0;
-            float[] p = loss.probabilities().toArray();
-            for (int t = 0; t < labels.length; t++) sum -= Math.log(p[t * 3 + labels[t]]);
-            return sum / labels.length;
-        });
+        model.crf().forward(model.forward(f, titleOf), tags, bounds, 1);
+        model.backward(model.crf().backward());
+        canto.engine.nn.GradCheck.checkParameters(params, () -> model.crf().forward(model.forward(f, titleOf), tags, bounds, 1));
     }
 }

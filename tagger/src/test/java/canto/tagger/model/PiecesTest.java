@@ -41,23 +41,37 @@ class PiecesTest {
 
     @Test
     void aGluedPunctuationMarkBetweenTitleTokensBecomesTitle() {
+        int o = Tag.OTHER.ordinal(), ba = Tag.B_ARTIST.ordinal(), bt = Tag.B_TITLE.ordinal();
         String s = "鄭秀文 - 上一站，下一站 (Live)";
         List<Token> t = Tokenizer.tokenize(s); // 鄭秀文 - 上一站 ， 下一站 ( Live )
-        int[] labels = {A, O, T, O, T, O, O, O};
-        LabelRules.apply(t, labels);
-        assertEquals(List.of("上一站，下一站"), Pieces.of(s, t, labels, TokenLabel.TITLE));
+        int[] tags = {ba, o, bt, o, bt, o, o, o};
+        LabelRules.apply(t, tags);
+        assertEquals(List.of("上一站，下一站"), Pieces.ofTags(s, t, tags, TokenLabel.TITLE));
         // artists are not bridged: two singers stay two pieces
         String d = "黎明，郭富城";
         List<Token> u = Tokenizer.tokenize(d);
-        int[] l2 = {A, O, A};
-        LabelRules.apply(u, l2);
-        assertEquals(List.of("黎明", "郭富城"), Pieces.of(d, u, l2, TokenLabel.ARTIST));
+        int[] t2 = {ba, o, ba};
+        LabelRules.apply(u, t2);
+        assertEquals(List.of("黎明", "郭富城"), Pieces.ofTags(d, u, t2, TokenLabel.ARTIST));
         // a mark with a space beside it is not glued
         String e = "十年 . 好久不見";
         List<Token> v = Tokenizer.tokenize(e);
-        int[] l3 = {T, O, T};
-        LabelRules.apply(v, l3);
-        assertEquals(List.of("十年", "好久不見"), Pieces.of(e, v, l3, TokenLabel.TITLE));
+        int[] t3 = {bt, o, bt};
+        LabelRules.apply(v, t3);
+        assertEquals(List.of("十年", "好久不見"), Pieces.ofTags(e, v, t3, TokenLabel.TITLE));
+    }
+
+    @Test
+    void beginTagsSplitAdjacentPiecesAndInsideTagsContinueThem() {
+        int o = Tag.OTHER.ordinal(), ba = Tag.B_ARTIST.ordinal(), ia = Tag.I_ARTIST.ordinal(), bt = Tag.B_TITLE.ordinal(),
+                it = Tag.I_TITLE.ordinal();
+        String s = "陳奕迅 王菀之 - 你的背包 MV";
+        List<Token> t = Tokenizer.tokenize(s); // 陳奕迅 王菀之 - 你的背包 MV
+        assertEquals(List.of("陳奕迅", "王菀之"), Pieces.ofTags(s, t, new int[] {ba, ba, o, bt, o}, TokenLabel.ARTIST));
+        assertEquals(List.of("陳奕迅 王菀之"), Pieces.ofTags(s, t, new int[] {ba, ia, o, bt, o}, TokenLabel.ARTIST));
+        // an inside tag after something else still starts a piece
+        assertEquals(List.of("王菀之"), Pieces.ofTags(s, t, new int[] {o, ia, o, it, o}, TokenLabel.ARTIST));
+        assertEquals(List.of("你的背包"), Pieces.ofTags(s, t, new int[] {o, ia, o, it, o}, TokenLabel.TITLE));
     }
 
     @Test

@@ -64,7 +64,8 @@ class TokenizerTest {
         assertEquals(List.of("HAN:時光機", "NUMBER:2046"), kinds("時光機2046"));
         assertEquals(List.of("LATIN:Dear Jane", "DASH:-", "HAN:銀河修理員", "LATIN:Galactic Repairman"),
                 kinds("Dear Jane - 銀河修理員 Galactic Repairman"));
-        assertEquals(List.of("LATIN:Eason Live in Concert 2019"), kinds("Eason Live in Concert 2019"));
+        assertEquals(List.of("LATIN:Eason Live in Concert", "NUMBER:2019"), kinds("Eason Live in Concert 2019"));
+        assertEquals(List.of("LATIN:Ne-Yo", "LATIN:and", "LATIN:Rihanna"), kinds("Ne-Yo and Rihanna"));
         assertEquals(List.of("HAN:東京", "KANA:ラブストーリー", "HANGUL:사랑", "LATIN:Ελλάδα"), kinds("東京ラブストーリー 사랑 Ελλάδα"));
     }
 
@@ -99,6 +100,10 @@ class TokenizerTest {
         assertEquals(List.of("LATIN:ft", "PUNCT:.", "LATIN:Jay"), kinds("ft.Jay"));
         assertEquals(List.of("LATIN:feat", "PUNCT:.", "LATIN:Jay"), kinds("feat.Jay"));
         assertEquals(List.of("LATIN:Vol.2"), kinds("Vol.2"));
+        assertEquals(List.of("LATIN:Ke$ha", "SEPARATOR:、", "LATIN:Mary J. Blige"), kinds("Ke$ha、Mary J. Blige"));
+        // an underscore is a separator even when glued: a real title writes 初老_KOLOR_Official Music Video
+        assertEquals(List.of("HAN:初老", "SEPARATOR:_", "LATIN:KOLOR", "SEPARATOR:_", "LATIN:Official Music Video"),
+                kinds("初老_KOLOR_Official Music Video"));
     }
 
     @Test

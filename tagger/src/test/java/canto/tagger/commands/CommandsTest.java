@@ -119,7 +119,7 @@ class CommandsTest {
         int rc = EvalCommand.run(List.of("--data", real.toString(), written.toString(), "--folds", "3", "--seed", "2"), out, err);
         assertEquals(0, rc, err());
         String o = out();
-        assertTrue(o.contains("tested on 12 real titles; 1 written titles added to every training fold"), o);
+        assertTrue(o.contains("tested on 12 real titles; 1 written and 5000 generated titles added to every training fold"), o);
         assertTrue(o.lines().anyMatch(l -> l.startsWith("ours") && l.endsWith("of 12)")), o);
         assertTrue(o.lines().anyMatch(l -> l.startsWith("published") && l.endsWith("of 12)")), o);
     }

@@ -95,7 +95,7 @@ class NeuralTitleParserTest {
     void bundledModelCarriesItsRecipe() {
         Map<String, String> m = parser.metadata();
         assertEquals(ModelFile.FORMAT, m.get("format"));
-        assertTrue(m.get("architecture").startsWith("Embedding("), m.get("architecture"));
+        assertTrue(m.get("architecture").startsWith("EmbeddingBag(") && m.get("architecture").endsWith("LinearChainCrf(5)"), m.get("architecture"));
         assertTrue(m.get("training_data").contains("titles-train.tsv"), m.get("training_data"));
         assertEquals("scalar", m.get("kernels"));
     }

@@ -132,13 +132,13 @@ public final class LinearChainCrf implements Trainable {
         }
         for (int j = 0; j < l; j++) tmp[j] = alpha[(t - 1) * l + j] + end[j];
         double logZ = logSumExp(tmp, l);
-        for (int q = 0; q < t * l; q++) marginals[q] = Math.exp(alpha[q] + beta[q] - logZ);
+        for (int q = 0; q < t * l; q++) marginals[q] = StrictMath.exp(alpha[q] + beta[q] - logZ);
         if (pairs != null) {
             for (int k = 1; k < t; k++) {
                 for (int i = 0; i < l; i++) {
                     double a = alpha[(k - 1) * l + i];
                     for (int j = 0; j < l; j++) {
-                        pairs[i * l + j] += Math.exp(a + trans[i * l + j] + e[eo + k * l + j] + beta[k * l + j] - logZ);
+                        pairs[i * l + j] += StrictMath.exp(a + trans[i * l + j] + e[eo + k * l + j] + beta[k * l + j] - logZ);
                     }
                 }
             }
@@ -193,8 +193,8 @@ public final class LinearChainCrf implements Trainable {
         for (int i = 0; i < n; i++) m = Math.max(m, v[i]);
         if (m == Double.NEGATIVE_INFINITY) return m;
         double s = 0;
-        for (int i = 0; i < n; i++) s += Math.exp(v[i] - m);
-        return m + Math.log(s);
+        for (int i = 0; i < n; i++) s += StrictMath.exp(v[i] - m);
+        return m + StrictMath.log(s);
     }
 
     @Override

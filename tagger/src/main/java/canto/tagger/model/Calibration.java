@@ -19,11 +19,11 @@ public record Calibration(double a, double b) {
     }
 
     /** The calibrated feature, {@code −ln(risk)}. */
-    static double x(double risk) { return -Math.log(Math.max(MIN_RISK, risk)); }
+    static double x(double risk) { return -StrictMath.log(Math.max(MIN_RISK, risk)); }
 
-    static double logit(double p) { return Math.log(p / (1 - p)); }
+    static double logit(double p) { return StrictMath.log(p / (1 - p)); }
 
-    static double sigmoid(double x) { return 1 / (1 + Math.exp(-x)); }
+    static double sigmoid(double x) { return 1 / (1 + StrictMath.exp(-x)); }
 
     /**
      * The maximum-likelihood {@code a, b} for these pairs (Newton's method on the log loss, with
@@ -66,7 +66,7 @@ public record Calibration(double a, double b) {
         for (int i = 0; i < x.length; i++) {
             double z = a * x[i] + b, t = right[i] ? hi : lo;
             // log(1 + e^z) - t·z, stable for large |z|
-            l += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t * z;
+            l += (z > 0 ? z + StrictMath.log1p(StrictMath.exp(-z)) : StrictMath.log1p(StrictMath.exp(z))) - t * z;
         }
         return l;
     }

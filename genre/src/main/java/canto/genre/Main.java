@@ -14,6 +14,7 @@ import canto.genre.train.Experiment;
 import canto.genre.train.ExperimentRunner;
 import canto.genre.train.RunResult;
 import canto.genre.train.TrainedRun;
+import canto.genre.report.Metrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -98,9 +99,11 @@ public final class Main {
         for (Experiment e : o.experiments()) {
             List<RunResult> runs = new ArrayList<>();
             for (long seed = 1; seed <= o.seeds(); seed++) {
-                out.printf(Locale.ROOT, "%n== experiment %d (%s), seed %d: %d epochs, batch %d, Adam lr %s, %s kernels%n",
-                        e.ordinal() + 1, e.id(), seed, o.epochsFor(e), o.batchFor(e), Experiment.LEARNING_RATE, Kernels.get().name());
-                TrainedRun run = ExperimentRunner.run(table, lyrics, e, seed, o.epochsFor(e), o.batchFor(e), progress);
+                out.printf(Locale.ROOT, "%n== experiment %d (%s), seed %d: %d epochs, batch %d, %s, %s kernels%n",
+                        e.ordinal() + 1, e.id(), seed, o.epochsFor(e), o.batchFor(e),
+                        e == Experiment.NGRAMS ? "SparseAdam + Adam, " + o.ngrams().describe() : "Adam lr " + Experiment.LEARNING_RATE,
+                        Kernels.get().name());
+                TrainedRun run = ExperimentRunner.run(table, lyrics, e, seed, o.epochsFor(e), o.batchFor(e), o.ngrams(), progress);
                 if (run.vocabulary() != null) out.printf(Locale.ROOT, "vocabulary: %d entries (<unk> and the padding id %d included: %d embedding rows)%n",
                         run.vocabulary().size(), run.vocabulary().paddingId(), run.vocabulary().size() + 1);
                 runs.add(run.result());
@@ -112,6 +115,7 @@ public final class Main {
                 }
             }
             writePicture(err, () -> out.println("chart: " + outputs.accuracyChart(e, runs, baseRate) + " (+ .svg)"));
+            writePicture(err, () -> out.println("confusion matrix: " + outputs.confusionChart(e, runs)));
             summarize(e, runs, baseRate, out);
         }
         out.println("\nresults: " + o.out().resolve(Outputs.RESULTS));
@@ -132,7 +136,7 @@ public final class Main {
 
     private static void describe(SongTable t, PrintStream out) {
         List<String> serves = new ArrayList<>(), cannot = new ArrayList<>();
-        for (Experiment e : Experiment.values()) {
+        for (Experiment e : Experiment.PUBLISHED) {
             String why = ExperimentRunner.whyNot(t, e);
             if (why == null) serves.add(e.id());
             else cannot.add(e.id() + " (" + why + ")");
@@ -174,10 +178,24 @@ public final class Main {
             train[i] = runs.get(i).trainAccuracy();
             for (var ep : runs.get(i).epochs()) { secondsSum += ep.seconds(); epochCount++; }
         }
-        out.printf(Locale.ROOT, "summary %s: validation %s, train %s over %d seed(s); published validation %.3f%s; base rate %.3f; %.3f s per training epoch%n",
-                e.id(), meanStd(val), meanStd(train), runs.size(), e.publishedValAccuracy(),
-                Double.isNaN(e.publishedTrainAccuracy()) ? "" : String.format(Locale.ROOT, ", train %.3f", e.publishedTrainAccuracy()),
-                baseRate, secondsSum / Math.max(1, epochCount));
+        double[] f1 = new double[runs.size()];
+        double seconds = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            f1[i] = runs.get(i).confusion() == null ? Double.NaN : Metrics.macroF1(runs.get(i).confusion());
+            for (var ep : runs.get(i).epochs()) seconds += ep.seconds();
+        }
+        out.printf(Locale.ROOT, "summary %s: validation %s, macro-F1 %s, train %s over %d seed(s); %sbase rate %.3f; %.3f s per training epoch, %.1f s per seed%n",
+                e.id(), meanStd(val), meanStd(f1), meanStd(train), runs.size(),
+                Double.isNaN(e.publishedValAccuracy()) ? "" : String.format(Locale.ROOT, "published validation %.3f%s; ", e.publishedValAccuracy(),
+                        Double.isNaN(e.publishedTrainAccuracy()) ? "" : String.format(Locale.ROOT, ", train %.3f", e.publishedTrainAccuracy())),
+                baseRate, secondsSum / Math.max(1, epochCount), seconds / runs.size());
+        if (runs.get(0).confusion() != null) {
+            int[][] sum = Metrics.sum(runs);
+            double[] perGenre = Metrics.f1PerClass(sum);
+            StringBuilder sb = new StringBuilder("per-genre F1 (validation, all seeds pooled):");
+            for (int g = 0; g < perGenre.length; g++) sb.append(String.format(Locale.ROOT, " %s %.3f", LabelEncoder.GENRES.decode(g), perGenre[g]));
+            out.println(sb);
+        }
     }
 
     /** "mean ± sample std" of {@code xs} (just the mean for one value). */

@@ -1,6 +1,8 @@
 package canto.genre;
 
+import canto.genre.data.NgramBags;
 import canto.genre.train.Experiment;
+import canto.genre.train.NgramSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,22 +15,34 @@ import java.util.List;
  * @param batch batch size, or 0 for each experiment's published size
  * @param seeds runs per experiment, with seeds 1, 2, ..., seeds
  * @param syntheticFeatures replace the 22 features with random numbers (timing runs only)
+ * @param ngrams the settings of experiment ngrams
  */
 public record Options(List<Experiment> experiments, Path data, int epochs, int batch, int seeds, Path out,
-                      boolean syntheticFeatures) {
+                      boolean syntheticFeatures, NgramSettings ngrams) {
 
     public static final String USAGE = String.join("\n",
-            "usage: java --add-modules jdk.incubator.vector -jar genre.jar --experiment lyrics|features|combined|all --data FILE",
+            "usage: java --add-modules jdk.incubator.vector -jar genre.jar --experiment lyrics|features|combined|all|ngrams --data FILE",
             "                 [--epochs N] [--batch N] [--seeds N] [--out DIR] [--synthetic-features]",
+            "                 [--buckets N] [--dim N] [--hidden N] [--dropout P] [--pooling tfidf|mean] [--lr X] [--table-sgd X] [--wd X] [--min-df N] [--holdout]",
+            "       java -jar genre.jar predict --model DIR [--json] [--data FILE] [TEXT...]",
             "",
             "Reproduces the three experiments of \"Deep Music Genre Classification\" (2024) on tcc_ceds_music.csv.",
             "  --experiment  lyrics (exp. 1: 30 epochs, batch 8), features (exp. 2: 50 epochs, batch 16),",
-            "                combined (exp. 3: 40 epochs, batch 16), or all three",
+            "                combined (exp. 3: 40 epochs, batch 16), all three, or ngrams (ours: fastText on",
+            "                TF-IDF-weighted word and bigram buckets; default " + NgramSettings.EPOCHS + " epochs, batch " + NgramSettings.BATCH + ")",
             "  --data FILE   tcc_ceds_music.csv or a partial copy (columns are found by name)",
             "  --epochs N    epochs per run (default: the published count)",
             "  --batch N     batch size (default: the published size)",
             "  --seeds N     runs per experiment, seeds 1..N; each seed gives its own split (default 1)",
             "  --out DIR     where results.json and the pictures go (default out/)",
+            "ngrams only (defaults: " + NgramSettings.DEFAULTS.describe() + "):",
+            "  --buckets N   hash buckets for words and bigrams     --dim N     embedding width",
+            "  --hidden N    ReLU hidden layer width (0: none)       --dropout P dropout on the pooled bag",
+            "  --pooling     tfidf (sublinear tf x idf, L2-normalised) or mean (fastText)   --lr X  learning rate",
+            "  --min-df N    leave out buckets found in fewer than N training songs",
+            "  --wd X        L2 penalty on the table rows each batch uses, and on the dense layers",
+            "  --table-sgd X plain SGD at rate X for the table instead of SparseAdam (0: SparseAdam)",
+            "  --holdout     tuning: train on 80% of the training split, score the other 20%; the validation split is not used",
             "  --synthetic-features  replace the 22 features by random numbers: for timing experiments 2 and 3",
             "                on a file without them; the accuracies then mean nothing",
             "Each run saves its model under DIR/models/<experiment>-seed<S>/ (model.safetensors, vocab.txt, validation.txt);",
@@ -54,16 +68,24 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
         Path data = null, out = Path.of("out");
         int epochs = 0, batch = 0, seeds = 1;
         boolean synthetic = false;
+        NgramSettings ng = NgramSettings.DEFAULTS;
+        int buckets = ng.buckets(), dim = ng.dim(), hidden = ng.hidden();
+        float dropout = ng.dropout();
+        NgramBags.Pooling pooling = ng.pooling();
+        double lr = ng.lr();
+        int minDf = ng.minDf();
+        double wd = ng.weightDecay(), tableSgd = ng.tableSgdLr();
+        boolean holdout = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--experiment": {
                     String v = value(args, ++i, a);
                     if (v.equals("all")) {
-                        experiments = List.of(Experiment.values());
+                        experiments = Experiment.PUBLISHED;
                     } else {
                         Experiment e = Experiment.byId(v);
-                        if (e == null) throw new UsageException("--experiment must be lyrics, features, combined or all, not '" + v + "'");
+                        if (e == null) throw new UsageException("--experiment must be lyrics, features, combined, all or ngrams, not '" + v + "'");
                         experiments = List.of(e);
                     }
                     break;
@@ -74,6 +96,21 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
                 case "--seeds": seeds = positive(args, ++i, a); break;
                 case "--out": out = Path.of(value(args, ++i, a)); break;
                 case "--synthetic-features": synthetic = true; break;
+                case "--buckets": buckets = positive(args, ++i, a, 1 << 26); break;
+                case "--dim": dim = positive(args, ++i, a, 4096); break;
+                case "--hidden": hidden = nonNegative(args, ++i, a); break;
+                case "--dropout": dropout = (float) fraction(args, ++i, a, 0, 1); break;
+                case "--lr": lr = fraction(args, ++i, a, 1e-9, 10); break;
+                case "--holdout": holdout = true; break;
+                case "--min-df": minDf = positive(args, ++i, a); break;
+                case "--wd": wd = fraction(args, ++i, a, 0, 10); break;
+                case "--table-sgd": tableSgd = fraction(args, ++i, a, 0, 10_000); break;
+                case "--pooling": {
+                    String v = value(args, ++i, a);
+                    pooling = NgramBags.Pooling.byId(v);
+                    if (pooling == null) throw new UsageException("--pooling must be tfidf or mean, not '" + v + "'");
+                    break;
+                }
                 default: throw new UsageException("unknown option '" + a + "'");
             }
         }
@@ -81,7 +118,9 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
         if (experiments == null) missing.add("--experiment");
         if (data == null) missing.add("--data");
         if (!missing.isEmpty()) throw new UsageException("missing " + String.join(" and ", missing));
-        return new Options(experiments, data, epochs, batch, seeds, out, synthetic);
+        if ((long) buckets * dim > Integer.MAX_VALUE) throw new UsageException("--buckets times --dim must stay below 2^31");
+        return new Options(experiments, data, epochs, batch, seeds, out, synthetic,
+                new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgd, wd, minDf, holdout));
     }
 
     /** Epochs for {@code e}: the option, or the published count. */
@@ -96,13 +135,35 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
     }
 
     private static int positive(String[] args, int i, String option) throws UsageException {
+        return positive(args, i, option, 1_000_000);
+    }
+
+    private static int positive(String[] args, int i, String option, int max) throws UsageException {
         String v = value(args, i, option);
         try {
             int n = Integer.parseInt(v);
-            if (n >= 1 && n <= 1_000_000) return n;
+            if (n >= 1 && n <= max) return n;
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new UsageException(option + " must be a whole number from 1 to 1000000, not '" + v + "'");
+        throw new UsageException(option + " must be a whole number from 1 to " + max + ", not '" + v + "'");
+    }
+
+    private static int nonNegative(String[] args, int i, String option) throws UsageException {
+        String v = value(args, i, option);
+        if (v.equals("0")) return 0;
+        return positive(args, i, option, 100_000);
+    }
+
+    /** A number in [min, max) (min included). */
+    private static double fraction(String[] args, int i, String option, double min, double max) throws UsageException {
+        String v = value(args, i, option);
+        try {
+            double x = Double.parseDouble(v);
+            if (x >= min && x < max) return x;
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new UsageException(option + " must be a number in [" + min + ", " + max + "), not '" + v + "'");
     }
 }

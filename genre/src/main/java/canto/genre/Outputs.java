@@ -10,7 +10,9 @@ import canto.genre.data.Vocabulary;
 import canto.genre.model.ModelFolder;
 import canto.genre.report.AccuracyCharts;
 import canto.engine.io.AtomicFiles;
+import canto.genre.report.ConfusionChart;
 import canto.genre.report.EmbeddingMap;
+import canto.genre.report.Metrics;
 import canto.genre.report.LineChart;
 import canto.genre.report.Pca;
 import canto.genre.report.ResultsJson;
@@ -43,6 +45,16 @@ final class Outputs {
         Path folder = ModelFolder.of(dir, run.result().experiment().id(), run.result().seed());
         ModelFolder.write(folder, run.state(), run.config(), run.vocabulary() == null ? null : run.vocabulary().words(), run.validationRows());
         return folder;
+    }
+
+    /** {@code confusion-<experiment>.png}: the validation confusion matrix, all seeds pooled; returns its path. */
+    Path confusionChart(Experiment e, List<RunResult> runs) throws IOException {
+        int[][] sum = Metrics.sum(runs);
+        String title = String.format(java.util.Locale.ROOT, "Experiment %d (%s): validation confusion matrix, %d seed%s pooled, %s",
+                e.ordinal() + 1, e.id(), runs.size(), runs.size() == 1 ? "" : "s", Path.of(runs.get(0).dataFile()).getFileName());
+        Path png = dir.resolve("confusion-" + e.id() + ".png");
+        AtomicFiles.write(png, ConfusionChart.png(sum, LabelEncoder.GENRES.classes(), title));
+        return png;
     }
 
     /** {@code accuracy-<experiment>.png} and {@code .svg}; returns the PNG's path. */

@@ -95,7 +95,7 @@ class MainTest {
     @Test
     void badOptionsAreOneLine() {
         assertEquals(2, run("--experiment", "metal", "--data", FULL));
-        assertTrue(stderr().startsWith("genre: --experiment must be lyrics, features, combined or all, not 'metal'\n"), stderr());
+        assertTrue(stderr().startsWith("genre: --experiment must be lyrics, features, combined, all or ngrams, not 'metal'\n"), stderr());
     }
 
     @Test

@@ -43,7 +43,21 @@ class OptionsTest {
                 assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--epochs", "0"})).getMessage());
         assertEquals("--data needs a value",
                 assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--data"})).getMessage());
-        assertEquals("unknown option '--lr'",
-                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--lr", "1"})).getMessage());
+        assertEquals("unknown option '--learning-rate'",
+                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--learning-rate", "1"})).getMessage());
+        assertEquals("--pooling must be tfidf or mean, not 'max'",
+                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--pooling", "max"})).getMessage());
+        assertEquals("--dropout must be a number in [0.0, 1.0), not '1'",
+                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--dropout", "1"})).getMessage());
+    }
+
+    @Test
+    void ngramsSettings() throws Exception {
+        Options o = Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--buckets", "4096", "--dim", "8",
+                "--hidden", "0", "--pooling", "mean", "--lr", "0.02", "--wd", "0.001", "--min-df", "3", "--holdout"});
+        assertEquals(java.util.List.of(canto.genre.train.Experiment.NGRAMS), o.experiments());
+        assertEquals(new canto.genre.train.NgramSettings(4096, 8, 0, 0f, canto.genre.data.NgramBags.Pooling.MEAN, 0.02, 0, 0.001, 3, true), o.ngrams());
+        assertEquals(canto.genre.train.NgramSettings.EPOCHS, o.epochsFor(canto.genre.train.Experiment.NGRAMS));
+        assertEquals(canto.genre.train.Experiment.PUBLISHED, Options.parse(new String[] {"--experiment", "all", "--data", "d.csv"}).experiments());
     }
 }

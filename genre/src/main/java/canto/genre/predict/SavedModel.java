@@ -10,6 +10,9 @@ import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
 import canto.genre.data.BasicEnglishTokenizer;
 import canto.genre.data.LabelEncoder;
+import canto.genre.data.NgramBags;
+import canto.genre.data.NgramHasher;
+import canto.genre.model.NgramModel;
 import canto.genre.data.Vocabulary;
 import canto.genre.model.BlogNames;
 import canto.genre.model.GenreModels;
@@ -30,13 +33,17 @@ import java.util.Map;
 public final class SavedModel {
     private final Experiment experiment;
     private final Vocabulary vocabulary;   // experiments 1 and 3
-    private final Trainable model;         // experiments 1-3
+    private final Trainable model;
+    private final float[] idf;             // ngrams
+    private final NgramBags.Pooling pooling;  // ngrams
     private final BasicEnglishTokenizer tokenizer = new BasicEnglishTokenizer();
 
-    private SavedModel(Experiment experiment, Vocabulary vocabulary, Trainable model) {
+    private SavedModel(Experiment experiment, Vocabulary vocabulary, Trainable model, float[] idf, NgramBags.Pooling pooling) {
         this.experiment = experiment;
         this.vocabulary = vocabulary;
         this.model = model;
+        this.idf = idf;
+        this.pooling = pooling;
         model.setTraining(false);
     }
 
@@ -47,7 +54,8 @@ public final class SavedModel {
         SafeTensors.Contents c = ModelFolder.readModel(dir);
         String id = ModelFolder.setting(c, dir, "experiment");
         Experiment e = Experiment.byId(id);
-        if (e == null) throw new ModelFileException(dir.resolve(ModelFolder.MODEL) + ": metadata 'experiment' is '" + id + "', not one of lyrics, features, combined");
+        if (e == null) throw new ModelFileException(dir.resolve(ModelFolder.MODEL) + ": metadata 'experiment' is '" + id + "', not one of lyrics, features, combined, ngrams");
+        if (e == Experiment.NGRAMS) return loadNgrams(c, dir);
         Vocabulary vocab = null;
         if (e.usesLyrics()) {
             List<String> words = ModelFolder.readVocab(dir);
@@ -67,7 +75,23 @@ public final class SavedModel {
         Map<String, Parameter> byBlogName = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> p : Parameters.of(model).named().entrySet()) byBlogName.put(BlogNames.of(e, p.getKey()), p.getValue());
         ModelFolder.copyInto(c, byBlogName, dir);
-        return new SavedModel(e, vocab, model);
+        return new SavedModel(e, vocab, model, null, null);
+    }
+
+    private static SavedModel loadNgrams(SafeTensors.Contents c, Path dir) throws ModelFileException {
+        int buckets = ModelFolder.intSetting(c, dir, "buckets", 1, 1 << 26);
+        int dim = ModelFolder.intSetting(c, dir, "dim", 1, 4096);
+        int hidden = ModelFolder.intSetting(c, dir, "hidden", 0, 100_000);
+        if ((long) buckets * dim > Integer.MAX_VALUE) throw new ModelFileException(dir.resolve(ModelFolder.MODEL) + ": buckets times dim is above 2^31");
+        String p = ModelFolder.setting(c, dir, "pooling");
+        NgramBags.Pooling pooling = NgramBags.Pooling.byId(p);
+        if (pooling == null) throw new ModelFileException(dir.resolve(ModelFolder.MODEL) + ": metadata 'pooling' is '" + p + "', not tfidf or mean");
+        NgramModel model = new NgramModel(new NgramModel.Shape(buckets, dim, hidden, 0f), new Rng(0));
+        Map<String, Parameter> named = new LinkedHashMap<>(model.named());
+        Parameter idf = new Parameter("idf", buckets);   // a constant buffer, not trained
+        named.put("idf", idf);
+        ModelFolder.copyInto(c, named, dir);
+        return new SavedModel(Experiment.NGRAMS, null, model, idf.value().data(), pooling);
     }
 
     /**
@@ -77,6 +101,7 @@ public final class SavedModel {
      */
     public double[][] probabilities(List<String> lyrics, float[] features) {
         int n = lyrics != null ? lyrics.size() : features.length / GenreModels.FEATURES;
+        if (experiment == Experiment.NGRAMS) return ngramProbabilities(lyrics);
         float[] ids = null;
         if (experiment.usesLyrics()) {
             ids = new float[n * Vocabulary.LENGTH];
@@ -97,6 +122,19 @@ public final class SavedModel {
             int count = Math.min(batch, n - from);
             Tensor logits = net.forward(rows, from, count);   // [count, 7]
             for (int r = 0; r < count; r++) p[from + r] = softmax(logits, r);
+        }
+        return p;
+    }
+
+    private double[][] ngramProbabilities(List<String> lyrics) {
+        NgramModel m = (NgramModel) model;
+        NgramHasher hasher = new NgramHasher(m.shape().buckets());
+        double[][] p = new double[lyrics.size()][];
+        int[] offsets = {0};
+        for (int s = 0; s < lyrics.size(); s++) {
+            NgramBags bag = NgramBags.weigh(NgramBags.count(tokenizer.tokenize(lyrics.get(s)), hasher), idf, pooling);
+            Tensor logits = m.forward(bag.ids(), bag.ids().length, offsets, 1, bag.weights());   // [1, 7]
+            p[s] = softmax(logits, 0);
         }
         return p;
     }

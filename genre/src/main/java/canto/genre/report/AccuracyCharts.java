@@ -47,8 +47,10 @@ public final class AccuracyCharts {
             chart.add(new LineChart.Series(String.format(java.util.Locale.ROOT, "published train %.1f%%", 100 * e.publishedTrainAccuracy()),
                     TRAIN, 1.2f, true, ends, new double[] {e.publishedTrainAccuracy(), e.publishedTrainAccuracy()}));
         }
-        chart.add(new LineChart.Series(String.format(java.util.Locale.ROOT, "published validation %.1f%%", 100 * e.publishedValAccuracy()),
-                VAL, 1.2f, true, ends, new double[] {e.publishedValAccuracy(), e.publishedValAccuracy()}));
+        if (!Double.isNaN(e.publishedValAccuracy())) {
+            chart.add(new LineChart.Series(String.format(java.util.Locale.ROOT, "published validation %.1f%%", 100 * e.publishedValAccuracy()),
+                    VAL, 1.2f, true, ends, new double[] {e.publishedValAccuracy(), e.publishedValAccuracy()}));
+        }
         chart.add(new LineChart.Series(String.format(java.util.Locale.ROOT, "base rate %.1f%%", 100 * baseRate),
                 BASE, 1.2f, true, ends, new double[] {baseRate, baseRate}));
         return chart;

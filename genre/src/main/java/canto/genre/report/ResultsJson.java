@@ -1,13 +1,15 @@
 package canto.genre.report;
 
 import canto.engine.io.Json;
+import canto.genre.data.LabelEncoder;
 import canto.genre.train.EpochResult;
 import canto.genre.train.RunResult;
 import java.util.List;
 
 /**
  * {@code results.json}: a list of runs, each
- * {@code {experiment, seed, data_file, rows, kernels, jdk, train_accuracy, val_accuracy, epochs}}
+ * {@code {experiment, seed, data_file, rows, kernels, jdk, train_accuracy, val_accuracy, [val_macro_f1,
+ * val_f1 (per genre), val_confusion ([true][predicted] counts of the final model),] epochs}}
  * with {@code epochs} a list of {@code {epoch, loss, train_accuracy, val_accuracy, seconds}}.
  * Accuracies are fractions; a number that is not finite is written as {@code null}.
  */
@@ -26,7 +28,16 @@ public final class ResultsJson {
               .append(", \"kernels\": ").append(Json.quote(r.kernels()))
               .append(", \"jdk\": ").append(Json.quote(r.jdk()))
               .append(",\n   \"train_accuracy\": ").append(number(r.trainAccuracy()))
-              .append(", \"val_accuracy\": ").append(number(r.valAccuracy()))
+              .append(", \"val_accuracy\": ").append(number(r.valAccuracy()));
+            if (r.confusion() != null) {
+                double[] f1 = Metrics.f1PerClass(r.confusion());
+                sb.append(", \"val_macro_f1\": ").append(number(Metrics.macroF1(r.confusion()))).append(",\n   \"val_f1\": {");
+                for (int g = 0; g < f1.length; g++) sb.append(g == 0 ? "" : ", ").append(Json.quote(LabelEncoder.GENRES.decode(g))).append(": ").append(number(f1[g]));
+                sb.append("},\n   \"val_confusion\": [");
+                for (int g = 0; g < r.confusion().length; g++) sb.append(g == 0 ? "" : ", ").append(java.util.Arrays.toString(r.confusion()[g]));
+                sb.append(']');
+            }
+            sb
               .append(",\n   \"epochs\": [");
             List<EpochResult> epochs = r.epochs();
             for (int k = 0; k < epochs.size(); k++) {

@@ -45,6 +45,17 @@ public final class ExperimentRunner {
      */
     public static TrainedRun run(SongTable table, TokenizedLyrics lyrics, Experiment e, long seed,
                                  int epochs, int batchSize, EpochListener listener) {
+        return run(table, lyrics, e, seed, epochs, batchSize, NgramSettings.DEFAULTS, listener);
+    }
+
+    /** As above; {@code ngrams} are the settings of experiment ngrams (unused by the others). */
+    public static TrainedRun run(SongTable table, TokenizedLyrics lyrics, Experiment e, long seed,
+                                 int epochs, int batchSize, NgramSettings ngrams, EpochListener listener) {
+        if (e == Experiment.NGRAMS) {
+            String problem = whyNot(table, e);
+            if (problem != null) throw new IllegalArgumentException(table.file() + " cannot serve experiment " + e.id() + ": " + problem);
+            return NgramExperiment.run(table, lyrics, seed, epochs, batchSize, ngrams, listener);
+        }
         String problem = whyNot(table, e);
         if (problem != null) throw new IllegalArgumentException(table.file() + " cannot serve experiment " + e.id() + ": " + problem);
         Rng master = new Rng(seed);
@@ -76,7 +87,8 @@ public final class ExperimentRunner {
         Adam adam = new Adam(params, Experiment.LEARNING_RATE);
         Trainer trainer = new Trainer(network, adam, table.labels(), maxBatch);
         var epochResults = trainer.train(split.train(), split.validation(), epochs, batchSize, shuffle, listener);
-        RunResult result = new RunResult(e, seed, table.file(), table.rows(), Kernels.get().name(), jdk(), epochResults);
+        RunResult result = new RunResult(e, seed, table.file(), table.rows(), Kernels.get().name(), jdk(), epochResults,
+                trainer.confusion(split.validation(), GenreModels.CLASSES));
         Map<String, String> config = config(e, seed, table);
         // evaluation-mode accuracies of the saved weights, for anyone re-scoring the file
         config.put("train_accuracy_eval", Double.toString(trainer.accuracy(split.train())));

@@ -11,7 +11,7 @@ import canto.genre.model.GenreModels;
  * those rows' token ids {@code [rows, 100]} and/or features {@code [rows, 22]} into reused
  * buffers and returns the logits {@code [count, 7]}.
  */
-public final class GenreNetwork {
+public final class GenreNetwork implements BatchNetwork {
     private final Module single;      // experiments 1 and 2
     private final TwoBranch combined; // experiment 3
     private final float[] ids;        // [n, 100] exact-integer floats, or null
@@ -46,6 +46,7 @@ public final class GenreNetwork {
     public Trainable model() { return single != null ? single : combined; }
 
     /** Logits {@code [count, 7]} of rows {@code rows[from .. from+count)}; count at most maxBatch. */
+    @Override
     public Tensor forward(int[] rows, int from, int count) {
         Tensor idTensor = null, featureTensor = null;
         if (ids != null) {
@@ -63,10 +64,12 @@ public final class GenreNetwork {
     }
 
     /** Backward from the logits' gradient; accumulates parameter gradients. */
+    @Override
     public void backward(Tensor dLogits) {
         if (combined != null) combined.backward(dLogits);
         else single.backward(dLogits);
     }
 
+    @Override
     public void setTraining(boolean training) { model().setTraining(training); }
 }

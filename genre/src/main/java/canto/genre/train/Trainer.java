@@ -1,7 +1,7 @@
 package canto.genre.train;
 
 import canto.engine.nn.SoftmaxCrossEntropy;
-import canto.engine.optim.Adam;
+import canto.engine.optim.Optimizer;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
 import java.util.ArrayList;
@@ -20,8 +20,8 @@ public final class Trainer {
     /** Rows per forward pass when evaluating. */
     public static final int EVAL_BATCH = 1024;
 
-    private final GenreNetwork network;
-    private final Adam adam;
+    private final BatchNetwork network;
+    private final Optimizer adam;
     private final int[] labels;
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
     private final int[] labelBatch;
@@ -32,7 +32,7 @@ public final class Trainer {
      * @param maxBatch the largest batch that will be asked for (at least {@link #EVAL_BATCH} rows
      *                 must fit the network's buffers: see {@link GenreNetwork})
      */
-    public Trainer(GenreNetwork network, Adam adam, int[] labels, int maxBatch) {
+    public Trainer(BatchNetwork network, Optimizer adam, int[] labels, int maxBatch) {
         this.network = network;
         this.adam = adam;
         this.labels = labels;
@@ -85,6 +85,22 @@ public final class Trainer {
         }
         network.setTraining(true);
         return (double) correct / rows.length;
+    }
+
+    /**
+     * The confusion matrix over {@code rows} in evaluation mode: {@code [true genre][predicted genre]}
+     * counts; the model is left in training mode.
+     */
+    public int[][] confusion(int[] rows, int classes) {
+        int[][] c = new int[classes][classes];
+        network.setTraining(false);
+        for (int from = 0; from < rows.length; from += EVAL_BATCH) {
+            int count = Math.min(EVAL_BATCH, rows.length - from);
+            predictions = SoftmaxCrossEntropy.argmax(network.forward(rows, from, count), predictions);
+            for (int i = 0; i < count; i++) c[labels[rows[from + i]]][predictions[i]]++;
+        }
+        network.setTraining(true);
+        return c;
     }
 
     /** How many rows of {@code logits [rows, 7]} have their largest value at the label (first on ties). */

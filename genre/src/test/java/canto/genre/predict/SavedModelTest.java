@@ -22,6 +22,10 @@ import canto.genre.train.Experiment;
 import canto.genre.train.ExperimentRunner;
 import canto.genre.train.GenreNetwork;
 import canto.genre.train.TrainedRun;
+import canto.genre.train.NgramSettings;
+import canto.genre.data.NgramBags;
+import canto.genre.data.NgramHasher;
+import canto.genre.model.NgramModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -92,6 +96,34 @@ class SavedModelTest {
                 assertEquals(run.vocabulary().words(), vocab);
             }
         }
+    }
+
+    @Test
+    void anNgramsModelRoundTripsAndItsPredictionsFollowTheMarkerWords(@TempDir Path dir) throws Exception {
+        NgramSettings s = new NgramSettings(4096, 8, 0, 0f, NgramBags.Pooling.TFIDF, 0.05, 0, 0, 1, false);
+        TrainedRun run = ExperimentRunner.run(table, lyrics, Experiment.NGRAMS, 1, 12, 8, s, new EpochListener() {});
+        var epochs = run.result().epochs();
+        assertTrue(epochs.get(epochs.size() - 1).loss() < 0.5 * epochs.get(0).loss(), "loss falls: " + epochs);
+        ModelFolder.write(dir, run.state(), run.config(), null, run.validationRows());
+        assertFalse(Files.exists(dir.resolve(ModelFolder.VOCAB)));
+        SavedModel m = SavedModel.load(dir);
+        assertEquals(Experiment.NGRAMS, m.experiment());
+        double[][] p = m.probabilities(table.lyrics(), null);
+        // the in-memory model, scored on the same songs through the training bags
+        NgramModel model = (NgramModel) run.model();
+        NgramBags bags = NgramBags.weigh(NgramBags.count(lyrics, new NgramHasher(4096)),
+                run.state().get("idf").data(), NgramBags.Pooling.TFIDF);
+        int correct = 0;
+        for (int r = 0; r < table.rows(); r++) {
+            int a = bags.start()[r], n = bags.start()[r + 1] - a;
+            Tensor logits = model.forward(java.util.Arrays.copyOfRange(bags.ids(), a, a + n), n, new int[] {0}, 1,
+                    java.util.Arrays.copyOfRange(bags.weights(), a, a + n));
+            assertArrayEquals(SavedModel.softmax(logits, 0), p[r], 0.0, "row " + r);
+            if (SavedModel.genreOf(p[r]).equals(canto.genre.data.LabelEncoder.GENRES.decode(table.labels()[r]))) correct++;
+        }
+        assertTrue(correct >= 60, correct + " of 70 songs predicted right (their lyrics carry genre marker words)");
+        double[] pop = m.probabilities(List.of("popword0 popword1 popword2 popword0 popword1"), null)[0];
+        assertEquals("pop", SavedModel.genreOf(pop), java.util.Arrays.toString(pop));
     }
 
     @Test

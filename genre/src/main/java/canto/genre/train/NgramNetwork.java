@@ -1,0 +1,138 @@
+package canto.genre.train;
+
+import canto.engine.optim.Adam;
+import canto.engine.optim.Optimizer;
+import canto.engine.optim.SparseAdam;
+import canto.engine.tensor.Tensor;
+import canto.genre.data.NgramBags;
+import canto.genre.model.NgramModel;
+
+/**
+ * The {@link NgramModel} over the songs' n-gram bags: forward on a batch of row numbers
+ * gathers those songs' bags into reused buffers. In training mode it also lists the distinct
+ * table rows of the batch, which {@link #optimizer} updates sparsely.
+ */
+public final class NgramNetwork implements BatchNetwork {
+    private final NgramModel model;
+    private final NgramBags bags;
+    private int[] ids = new int[0];
+    private float[] weights = new float[0];
+    private int[] offsets = new int[0];
+    private final int[] stamp;      // [buckets]: the batch number that last listed the row
+    private int batchNumber;
+    private int[] touched = new int[0];
+    private int touchedCount;
+    private boolean training = true;
+
+    public NgramNetwork(NgramModel model, NgramBags bags) {
+        this.model = model;
+        this.bags = bags;
+        this.stamp = new int[model.shape().buckets()];
+    }
+
+    public NgramModel model() { return model; }
+
+    @Override
+    public Tensor forward(int[] rows, int from, int count) {
+        int n = 0;
+        for (int i = 0; i < count; i++) { int r = rows[from + i]; n += bags.start()[r + 1] - bags.start()[r]; }
+        if (ids.length < n) { ids = new int[Math.max(n, 2 * ids.length)]; weights = new float[ids.length]; }
+        if (offsets.length < count) offsets = new int[Math.max(count, 2 * offsets.length)];
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            int r = rows[from + i], a = bags.start()[r], len = bags.start()[r + 1] - a;
+            offsets[i] = k;
+            System.arraycopy(bags.ids(), a, ids, k, len);
+            System.arraycopy(bags.weights(), a, weights, k, len);
+            k += len;
+        }
+        if (training) listDistinct(n);
+        return model.forward(ids, n, offsets, count, weights);
+    }
+
+    /** The distinct table rows among {@code ids[0 .. n)}, into {@code touched}. */
+    private void listDistinct(int n) {
+        if (++batchNumber == Integer.MAX_VALUE) { java.util.Arrays.fill(stamp, 0); batchNumber = 1; }
+        if (touched.length < n) touched = new int[Math.max(n, 2 * touched.length)];
+        touchedCount = 0;
+        for (int i = 0; i < n; i++) {
+            int b = ids[i];
+            if (stamp[b] != batchNumber) { stamp[b] = batchNumber; touched[touchedCount++] = b; }
+        }
+    }
+
+    @Override public void backward(Tensor dLogits) { model.backward(dLogits); }
+
+    @Override
+    public void setTraining(boolean training) {
+        this.training = training;
+        model.setTraining(training);
+    }
+
+    /**
+     * PyTorch's SparseAdam for the table (only the last training batch's rows) and Adam for the
+     * dense layers, both at {@code lr}. {@code step()} also clears the table rows' gradients.
+     *
+     * <p>{@code weightDecay} is an L2 penalty {@code wd/2 · ||row||²} on each table row the batch
+     * uses (lazy: the rows a batch does not touch are not decayed, so it can be written in
+     * PyTorch as a loss term on {@code embedding.weight[distinct ids]}), and Adam's own L2
+     * weight decay on the dense layers.
+     */
+    public Optimizer optimizer(double lr, double weightDecay) { return optimizer(lr, weightDecay, 0); }
+
+    /**
+     * As {@link #optimizer(double, double)}, but with {@code tableSgdLr > 0} the table is updated
+     * by plain SGD at that rate ({@code row -= lr · (g + wd · row)} for the batch's rows): a row's
+     * step is then proportional to its gradient, so the rare n-grams, whose TF-IDF weights and
+     * gradients are small, move little (SparseAdam moves every row by about lr whatever its gradient).
+     */
+    public Optimizer optimizer(double lr, double weightDecay, double tableSgdLr) {
+        SparseAdam sparse = tableSgdLr > 0 ? null : new SparseAdam(model.tableWeight(), SparseAdam.Config.defaults(lr));
+        float sgdLr = (float) tableSgdLr;
+        Adam adam = new Adam(model.dense(), Adam.Config.defaults(lr).withWeightDecay(weightDecay));
+        float wd = (float) weightDecay;
+        int dim = model.shape().dim();
+        return new Optimizer() {
+            private void tableStep() {
+                if (sparse == null) {   // SGD: p -= lr (g + wd p), then clear g
+                    Tensor p = model.tableWeight().value(), g = model.tableWeight().grad();
+                    float[] pd = p.data(), gd = g.data();
+                    int po = p.offset(), go = g.offset();
+                    for (int i = 0; i < touchedCount; i++) {
+                        int base = touched[i] * dim;
+                        for (int j = base; j < base + dim; j++) {
+                            pd[po + j] -= sgdLr * (gd[go + j] + wd * pd[po + j]);
+                            gd[go + j] = 0f;
+                        }
+                    }
+                    return;
+                }
+                if (wd > 0) {
+                    Tensor p = model.tableWeight().value(), g = model.tableWeight().grad();
+                    float[] pd = p.data(), gd = g.data();
+                    for (int i = 0; i < touchedCount; i++) {
+                        int base = touched[i] * dim;
+                        for (int j = base; j < base + dim; j++) gd[g.offset() + j] += wd * pd[p.offset() + j];
+                    }
+                }
+                sparse.stepAndZeroGrad(touched, 0, touchedCount);
+            }
+
+            @Override public void step() {
+                tableStep();
+                adam.step();
+            }
+
+            @Override public void zeroGrad() {
+                Tensor g = model.tableWeight().grad();
+                java.util.Arrays.fill(g.data(), g.offset(), g.offset() + g.size(), 0f);
+                adam.zeroGrad();
+            }
+
+            @Override public void stepAndZeroGrad() {
+                tableStep();
+                adam.stepAndZeroGrad();
+            }
+        };
+    }
+}

@@ -101,7 +101,7 @@ public final class Main {
             for (long seed = 1; seed <= o.seeds(); seed++) {
                 out.printf(Locale.ROOT, "%n== experiment %d (%s), seed %d: %d epochs, batch %d, %s, %s kernels%n",
                         e.ordinal() + 1, e.id(), seed, o.epochsFor(e), o.batchFor(e),
-                        e == Experiment.NGRAMS ? "SparseAdam + Adam, " + o.ngrams().describe() : "Adam lr " + Experiment.LEARNING_RATE,
+                        e == Experiment.NGRAMS ? o.ngrams().describe() + " (dense layers: Adam)" : "Adam lr " + Experiment.LEARNING_RATE,
                         Kernels.get().name());
                 TrainedRun run = ExperimentRunner.run(table, lyrics, e, seed, o.epochsFor(e), o.batchFor(e), o.ngrams(), progress);
                 if (run.vocabulary() != null) out.printf(Locale.ROOT, "vocabulary: %d entries (<unk> and the padding id %d included: %d embedding rows)%n",

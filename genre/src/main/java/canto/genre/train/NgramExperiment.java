@@ -46,7 +46,8 @@ public final class NgramExperiment {
         NgramModel model = new NgramModel(new NgramModel.Shape(s.buckets(), s.dim(), s.hidden(), s.dropout()), init);
         NgramNetwork network = new NgramNetwork(model, bags);
         int maxBatch = Math.max(batchSize, Trainer.EVAL_BATCH);
-        Trainer trainer = new Trainer(network, network.optimizer(s.lr(), s.weightDecay(), s.tableSgdLr()), table.labels(), maxBatch);
+        Trainer trainer = new Trainer(network, network.optimizer(s.lr(), s.weightDecay(), s.tableSgdLr(),
+                epochs * ((train.length + batchSize - 1) / batchSize)), table.labels(), maxBatch);
         List<EpochResult> epochResults = trainer.train(train, validation, epochs, batchSize, shuffle, listener);
         int[][] confusion = trainer.confusion(validation, GenreModels.CLASSES);
         RunResult result = new RunResult(Experiment.NGRAMS, seed, table.file(), table.rows(), Kernels.get().name(),
@@ -62,7 +63,7 @@ public final class NgramExperiment {
         config.put("dropout", Float.toString(s.dropout()));
         config.put("pooling", s.pooling().id());
         config.put("lr", Double.toString(s.lr()));
-        config.put("table_optimizer", s.tableSgdLr() > 0 ? "sgd lr " + s.tableSgdLr() : "sparse_adam");
+        config.put("table_optimizer", s.tableSgdLr() > 0 ? "sgd lr " + s.tableSgdLr() + " falling linearly to 0" : "sparse_adam");
         config.put("weight_decay", Double.toString(s.weightDecay()));
         config.put("min_df", Integer.toString(s.minDf()));
         config.put("epochs", Integer.toString(epochs));

@@ -23,6 +23,11 @@ public final class NgramNetwork implements BatchNetwork {
     private int[] touched = new int[0];
     private int touchedCount;
     private boolean training = true;
+    // SGD with weight decay on the table, applied lazily but exactly (see optimizer)
+    private double[] shrunk;       // [steps + 1]: product of (1 - lr_t · wd) over the first k steps
+    private int[] lastDecayed;     // [buckets]: steps whose decay the row has had
+    private int stepsDone;
+    private int totalSteps;        // for the linear learning-rate decay of table SGD; 0: constant rate
 
     public NgramNetwork(NgramModel model, NgramBags bags) {
         this.model = model;
@@ -46,7 +51,10 @@ public final class NgramNetwork implements BatchNetwork {
             System.arraycopy(bags.weights(), a, weights, k, len);
             k += len;
         }
-        if (training) listDistinct(n);
+        if (training) {
+            listDistinct(n);
+            if (lastDecayed != null) for (int i = 0; i < touchedCount; i++) catchUp(touched[i]);
+        }
         return model.forward(ids, n, offsets, count, weights);
     }
 
@@ -63,8 +71,24 @@ public final class NgramNetwork implements BatchNetwork {
 
     @Override public void backward(Tensor dLogits) { model.backward(dLogits); }
 
+    /** The table's SGD rate at step t (0-based): linear decay to 0 over totalSteps, or constant. */
+    private double tableRate(double lr, int t) {
+        return totalSteps > 0 ? lr * Math.max(0, 1 - (double) t / totalSteps) : lr;
+    }
+
+    /** Applies the decay of the steps row {@code r} has missed: {@code row *= prod (1 - lr_t wd)} over them. */
+    private void catchUp(int r) {
+        if (lastDecayed[r] == stepsDone) return;
+        float f = (float) (shrunk[stepsDone] / shrunk[lastDecayed[r]]);
+        Tensor p = model.tableWeight().value();
+        int base = p.offset() + r * model.shape().dim();
+        for (int j = base; j < base + model.shape().dim(); j++) p.data()[j] *= f;
+        lastDecayed[r] = stepsDone;
+    }
+
     @Override
     public void setTraining(boolean training) {
+        if (!training && lastDecayed != null) for (int r = 0; r < lastDecayed.length; r++) catchUp(r);  // every row current
         this.training = training;
         model.setTraining(training);
     }
@@ -78,7 +102,7 @@ public final class NgramNetwork implements BatchNetwork {
      * PyTorch as a loss term on {@code embedding.weight[distinct ids]}), and Adam's own L2
      * weight decay on the dense layers.
      */
-    public Optimizer optimizer(double lr, double weightDecay) { return optimizer(lr, weightDecay, 0); }
+    public Optimizer optimizer(double lr, double weightDecay) { return optimizer(lr, weightDecay, 0, 0); }
 
     /**
      * As {@link #optimizer(double, double)}, but with {@code tableSgdLr > 0} the table is updated
@@ -86,25 +110,36 @@ public final class NgramNetwork implements BatchNetwork {
      * step is then proportional to its gradient, so the rare n-grams, whose TF-IDF weights and
      * gradients are small, move little (SparseAdam moves every row by about lr whatever its gradient).
      */
-    public Optimizer optimizer(double lr, double weightDecay, double tableSgdLr) {
+    public Optimizer optimizer(double lr, double weightDecay, double tableSgdLr, int totalSteps) {
         SparseAdam sparse = tableSgdLr > 0 ? null : new SparseAdam(model.tableWeight(), SparseAdam.Config.defaults(lr));
-        float sgdLr = (float) tableSgdLr;
         Adam adam = new Adam(model.dense(), Adam.Config.defaults(lr).withWeightDecay(weightDecay));
         float wd = (float) weightDecay;
         int dim = model.shape().dim();
+        this.totalSteps = totalSteps;
+        if (sparse == null && weightDecay > 0) {
+            int steps = Math.max(totalSteps, 1 << 20);   // constant rate: enough steps for any run here
+            shrunk = new double[steps + 1];
+            shrunk[0] = 1;
+            for (int t = 0; t < steps; t++) shrunk[t + 1] = shrunk[t] * (1 - tableRate(tableSgdLr, t) * weightDecay);
+            lastDecayed = new int[model.shape().buckets()];
+        }
         return new Optimizer() {
             private void tableStep() {
-                if (sparse == null) {   // SGD: p -= lr (g + wd p), then clear g
+                if (sparse == null) {   // SGD: p = (1 - lr_t wd) · p - lr_t · g, then clear g
+                    float rate = (float) tableRate(tableSgdLr, stepsDone);
+                    float decay = (float) (1 - tableRate(tableSgdLr, stepsDone) * weightDecay);
                     Tensor p = model.tableWeight().value(), g = model.tableWeight().grad();
                     float[] pd = p.data(), gd = g.data();
                     int po = p.offset(), go = g.offset();
                     for (int i = 0; i < touchedCount; i++) {
                         int base = touched[i] * dim;
                         for (int j = base; j < base + dim; j++) {
-                            pd[po + j] -= sgdLr * (gd[go + j] + wd * pd[po + j]);
+                            pd[po + j] = decay * pd[po + j] - rate * gd[go + j];
                             gd[go + j] = 0f;
                         }
+                        if (lastDecayed != null) lastDecayed[touched[i]] = stepsDone + 1;
                     }
+                    stepsDone++;
                     return;
                 }
                 if (wd > 0) {

@@ -19,15 +19,15 @@ import canto.genre.data.NgramBags;
  *                it; the validation split is not used at all
  */
 public record NgramSettings(int buckets, int dim, int hidden, float dropout, NgramBags.Pooling pooling, double lr, double tableSgdLr, double weightDecay, int minDf, boolean holdout) {
-    public static final int EPOCHS = 5;
+    public static final int EPOCHS = 3;
     public static final int BATCH = 32;
-    public static final NgramSettings DEFAULTS = new NgramSettings(1 << 20, 16, 0, 0f, NgramBags.Pooling.TFIDF, 0.01, 0, 0, 2, false);
+    public static final NgramSettings DEFAULTS = new NgramSettings(1 << 20, 16, 0, 0f, NgramBags.Pooling.TFIDF, 0.001, 10, 3e-4, 2, false);
 
     public NgramSettings withHoldout(boolean h) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, h); }
 
     /** One line for the run's header. */
     public String describe() {
         return String.format(java.util.Locale.ROOT, "buckets %d, dim %d, hidden %d, dropout %s, pooling %s, lr %s, table %s, wd %s, min-df %d%s",
-                buckets, dim, hidden, dropout, pooling.id(), lr, tableSgdLr > 0 ? "SGD lr " + tableSgdLr : "SparseAdam", weightDecay, minDf, holdout ? ", HOLD-OUT tuning (validation split unused)" : "");
+                buckets, dim, hidden, dropout, pooling.id(), lr, tableSgdLr > 0 ? "SGD lr " + tableSgdLr + " falling linearly to 0" : "SparseAdam", weightDecay, minDf, holdout ? ", HOLD-OUT tuning (validation split unused)" : "");
     }
 }

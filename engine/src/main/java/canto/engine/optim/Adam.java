@@ -102,8 +102,8 @@ public final class Adam implements Optimizer {
 
     private void nextStep() {
         t++;
-        double bc1 = 1 - Math.pow(config.beta1(), t);
-        double bc2 = 1 - Math.pow(config.beta2(), t);
+        double bc1 = 1 - StrictMath.pow(config.beta1(), t);
+        double bc2 = 1 - StrictMath.pow(config.beta2(), t);
         stepSize = (float) (config.lr() / bc1);
         sqrtBc2 = (float) Math.sqrt(bc2);
     }

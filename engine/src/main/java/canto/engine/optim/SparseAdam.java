@@ -75,8 +75,8 @@ public final class SparseAdam {
             if (ids[i] < 0 || ids[i] >= rows) throw new IllegalArgumentException("SparseAdam: row " + ids[i] + " at ids[" + i + "] is outside the table [0, " + rows + ")");
         }
         t++;
-        double bc1 = 1 - Math.pow(config.beta1(), t);
-        double bc2 = 1 - Math.pow(config.beta2(), t);
+        double bc1 = 1 - StrictMath.pow(config.beta1(), t);
+        double bc2 = 1 - StrictMath.pow(config.beta2(), t);
         float stepSize = (float) (config.lr() * Math.sqrt(bc2) / bc1);
         Tensor value = table.value(), grad = table.grad();
         float[] p = value.data(), g = grad.data();

@@ -66,7 +66,7 @@ public final class Rng {
         double u1;
         do { u1 = nextDouble(); } while (u1 <= 0.0);
         double u2 = nextDouble();
-        double r = Math.sqrt(-2.0 * Math.log(u1));
+        double r = Math.sqrt(-2.0 * StrictMath.log(u1));
         spareGaussian = r * Math.sin(2 * Math.PI * u2);
         return r * Math.cos(2 * Math.PI * u2);
     }

@@ -105,7 +105,7 @@ public final class NgramBags {
         for (int r : rows) for (int i = c.start()[r]; i < c.start()[r + 1]; i++) df[c.ids()[i]]++;
         float[] idf = new float[c.buckets()];
         double n = rows.length;
-        for (int b = 0; b < idf.length; b++) idf[b] = df[b] < Math.max(1, minDf) ? 0f : (float) (Math.log((1 + n) / (1 + df[b])) + 1);
+        for (int b = 0; b < idf.length; b++) idf[b] = df[b] < Math.max(1, minDf) ? 0f : (float) (StrictMath.log((1 + n) / (1 + df[b])) + 1);
         return idf;
     }
 
@@ -124,7 +124,7 @@ public final class NgramBags {
             for (int i = from; i < to; i++) {
                 int b = c.ids()[i];
                 if (idf[b] == 0f) continue;
-                double x = pooling == Pooling.TFIDF ? (1 + Math.log(c.counts()[i])) * idf[b] : c.counts()[i];
+                double x = pooling == Pooling.TFIDF ? (1 + StrictMath.log(c.counts()[i])) * idf[b] : c.counts()[i];
                 ids[k] = b;
                 w[k - first] = x;
                 norm += pooling == Pooling.TFIDF ? x * x : x;

@@ -148,7 +148,7 @@ public final class SavedModel {
         for (int j = 0; j < k; j++) max = Math.max(max, d[off + j]);
         double[] p = new double[k];
         double sum = 0;
-        for (int j = 0; j < k; j++) sum += p[j] = Math.exp(d[off + j] - max);
+        for (int j = 0; j < k; j++) sum += p[j] = StrictMath.exp(d[off + j] - max);
         for (int j = 0; j < k; j++) p[j] /= sum;
         return p;
     }

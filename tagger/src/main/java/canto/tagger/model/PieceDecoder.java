@@ -50,7 +50,7 @@ final class PieceDecoder {
         }
         int both = bestEnd(best, end, ARTIST | TITLE), titleOnly = bestEnd(best, end, TITLE);
         int pick;
-        if (both >= 0 && (titleOnly < 0 || score(best, end, titleOnly) - score(best, end, both) <= Math.log(noArtistOdds))) pick = both;
+        if (both >= 0 && (titleOnly < 0 || score(best, end, titleOnly) - score(best, end, both) <= StrictMath.log(noArtistOdds))) pick = both;
         else if (titleOnly >= 0) pick = titleOnly;
         else {
             pick = 0;

@@ -26,12 +26,7 @@ final class WriteArguments {
     int take(String name, String inline, List<String> args, int i) throws UsageException {
         switch (name) {
             case "--id3v1": {
-                String v = value(name, inline, args, i, "update, strip or keep");
-                try {
-                    id3v1 = Id3v1Policy.valueOf(v.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("unknown value '" + v + "' for --id3v1 (use update, strip or keep)");
-                }
+                id3v1 = choice(Id3v1Policy.class, name, value(name, inline, args, i, "update, strip or keep"), "update, strip or keep");
                 return inline == null ? 1 : 0;
             }
             case "--id3v1-encoding": {
@@ -41,12 +36,7 @@ final class WriteArguments {
                 return inline == null ? 1 : 0;
             }
             case "--cover": {
-                String v = value(name, inline, args, i, "keep, car or strip");
-                try {
-                    cover = CoverPolicy.valueOf(v.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("unknown value '" + v + "' for --cover (use keep, car or strip)");
-                }
+                cover = choice(CoverPolicy.class, name, value(name, inline, args, i, "keep, car or strip"), "keep, car or strip");
                 return inline == null ? 1 : 0;
             }
             case "--cover-size": {
@@ -81,5 +71,14 @@ final class WriteArguments {
 
     String title() {
         return title;
+    }
+
+    /** The constant of {@code type} named {@code v} (any case), or a usage error listing {@code choices}. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String option, String v, String choices) throws UsageException {
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("unknown value '" + v + "' for " + option + " (use " + choices + ")");
+        }
     }
 }

@@ -89,12 +89,8 @@ public final class Mp3Tagger {
                     return tagLocked(real, a, t, held, removed);
                 }
             }
-        } catch (IOException e) {
-            return TagResult.failed(IoErrors.describe(e));
-        } catch (InvalidPathException e) {
-            return TagResult.failed("file name cannot be used (" + Mp3Reader.oneLine(e.getMessage()) + ")");
-        } catch (RuntimeException | StackOverflowError e) {
-            return TagResult.failed("unexpected error (" + Mp3Reader.describe(e) + "); file left as it was");
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return failure(e);
         }
     }
 
@@ -111,15 +107,19 @@ public final class Mp3Tagger {
             if (dryRun) return new TagResult(TagResult.Status.WOULD_TAG, a, t, notes, null);
             replacer.replace(new WriteIntent(facts, plan, TagBytes.pack(plan)));
             return new TagResult(TagResult.Status.TAGGED, a, t, notes, null);
-        } catch (TagException e) {
-            return TagResult.failed(e.getMessage());
-        } catch (IOException e) {
-            return TagResult.failed(IoErrors.describe(e));
-        } catch (InvalidPathException e) {
-            return TagResult.failed("file name cannot be used (" + Mp3Reader.oneLine(e.getMessage()) + ")");
-        } catch (RuntimeException | StackOverflowError e) {
-            return TagResult.failed("unexpected error (" + Mp3Reader.describe(e) + "); file left as it was");
+        } catch (TagException | IOException | RuntimeException | StackOverflowError e) {
+            return failure(e);
         }
+    }
+
+    /** One line for what went wrong; the file is left as it was. */
+    private static TagResult failure(Throwable e) {
+        if (e instanceof TagException) return TagResult.failed(e.getMessage());
+        if (e instanceof IOException) return TagResult.failed(IoErrors.describe((IOException) e));
+        if (e instanceof InvalidPathException) {
+            return TagResult.failed("file name cannot be used (" + Mp3Reader.oneLine(e.getMessage()) + ")");
+        }
+        return TagResult.failed("unexpected error (" + Mp3Reader.describe(e) + "); file left as it was");
     }
 
     /** Once per folder: removes temporary files that crashed runs left there, and says so. */

@@ -102,15 +102,7 @@ public final class Mp3Fixtures {
     }
 
     public static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) n += p.length;
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
+        return Bytes.concat(parts);
     }
 
     /** A typical tagged file: v2.3 tag with old TPE1, TALB, COMM, APIC; 30 frames; an ID3v1 tag. */

@@ -14,8 +14,11 @@ import java.util.zip.Inflater;
  * read). What it reads as mutagen does:
  * <ul>
  *   <li>ID3v2.4 frame sizes as synchsafe integers, or as plain integers when the frames only
- *       line up that way (iTunes, and ffmpeg 5.1's chapter sub-frames, wrote them so): the
- *       choice is mutagen's {@code determine_bpi}, made for each list of frames;</li>
+ *       line up that way (iTunes wrote them so): the choice is mutagen's {@code determine_bpi},
+ *       made for each list of frames (the top level, each CHAP / CTOC body);</li>
+ *   <li>when neither reading lines up, each frame's size read either way, a CHAP / CTOC frame
+ *       only with sub-frames that fill it exactly ({@link MixedFrameSizes}: ffmpeg 5.1 writes
+ *       CHAP / CTOC sizes plain and all other sizes synchsafe, which mutagen misreads);</li>
  *   <li>unsynchronisation (whole tag in 2.2 / 2.3, per frame or whole tag in 2.4), undone;</li>
  *   <li>data-length indicators, dropped; zlib-compressed frames, inflated; group ids, kept;</li>
  *   <li>frames of size 0 (invalid: a frame has at least one byte), dropped;</li>
@@ -50,9 +53,51 @@ final class FrameReader {
     }
 
     private List<RawFrame> read234(byte[] d, String where, int depth) throws TagException {
-        boolean plainSizes = major == 3 || (major == 4 && plainSizesFit(d));
-        if (major == 4 && plainSizes) repairs.add("read " + where + " frame sizes as plain integers (not synchsafe)");
         List<RawFrame> out = new ArrayList<>();
+        for (MixedFrameSizes.Bound b : bounds(d, where, depth)) {
+            int at = b.at();
+            String id = new String(d, at, 4, StandardCharsets.ISO_8859_1);
+            if (b.size() == 0) {
+                repairs.add("dropped empty frame " + id + where(where));
+                continue;
+            }
+            int flags = ((d[at + 8] & 0xFF) << 8) | (d[at + 9] & 0xFF);
+            int start = at + 10, end = start + b.size();
+            RawFrame f = major == 3 ? flags23(id, flags, d, start, end, where) : flags24(id, flags, d, start, end, where);
+            if (ChapterFrames.isChapter(id) && depth == 0) f = chapter(f, where);
+            out.add(f);
+        }
+        return out;
+    }
+
+    /**
+     * Where the frames are: in 2.3 with plain sizes; in 2.4 with the sizes read as mutagen's
+     * {@code determine_bpi} chooses (synchsafe, or plain for iTunes), and when the frames do not
+     * line up that way, each frame's size read either way ({@link MixedFrameSizes}, for
+     * ffmpeg 5.1's chapter frames). At depth 0 a CHAP / CTOC frame lines up only when its
+     * sub-frames fill its body.
+     */
+    private List<MixedFrameSizes.Bound> bounds(byte[] d, String where, int depth) throws TagException {
+        if (major == 3) return walkOneWay(d, true, where, depth);
+        boolean plain = plainSizesFit(d);
+        try {
+            List<MixedFrameSizes.Bound> b = walkOneWay(d, plain, where, depth);
+            if (plain) repairs.add("read the frame sizes" + where(where) + " as plain integers (not synchsafe)");
+            return b;
+        } catch (TagException oneWay) {
+            List<MixedFrameSizes.Bound> b = MixedFrameSizes.find(d, (at, size) -> depth > 0 || chapterBodyFits(d, at, size) ? 1 : 0);
+            if (b == null) throw oneWay;
+            List<String> plainOnes = b.stream().filter(MixedFrameSizes.Bound::plain)
+                    .map(x -> new String(d, x.at(), 4, StandardCharsets.ISO_8859_1)).distinct().toList();
+            repairs.add("read the sizes of frame" + (plainOnes.size() == 1 ? " " : "s ") + String.join(", ", plainOnes) + where(where)
+                    + " as plain integers and the others' as synchsafe (as ffmpeg 5.1 writes chapters)");
+            return b;
+        }
+    }
+
+    /** The frames with every size read one way; throws the reason when they do not line up. */
+    private List<MixedFrameSizes.Bound> walkOneWay(byte[] d, boolean plainSizes, String where, int depth) throws TagException {
+        List<MixedFrameSizes.Bound> out = new ArrayList<>();
         int at = 0;
         while (at < d.length) {
             if (d[at] == 0) break; // padding
@@ -60,23 +105,41 @@ final class FrameReader {
             if (!validId(d, at)) throw unreadable(at, where);
             String id = new String(d, at, 4, StandardCharsets.ISO_8859_1);
             long size = plainSizes ? int32(d, at + 4) : synchsafe(d, at + 4);
-            int flags = ((d[at + 8] & 0xFF) << 8) | (d[at + 9] & 0xFF);
             long left = d.length - at - 10L;
             if (size > left) {
                 throw new TagException("damaged ID3v2 tag: frame " + id + where(where) + " claims " + size
                         + " bytes but only " + left + " are left");
             }
-            int start = at + 10;
-            at = start + (int) size;
-            if (size == 0) {
-                repairs.add("dropped empty frame " + id + where(where));
-                continue;
-            }
-            RawFrame f = major == 3 ? flags23(id, flags, d, start, at, where) : flags24(id, flags, d, start, at, where);
-            if ((id.equals("CHAP") || id.equals("CTOC")) && depth == 0) f = chapter(f, where);
-            out.add(f);
+            if (depth == 0 && ChapterFrames.isChapter(id)) checkChapterBody(d, at, (int) size);
+            out.add(new MixedFrameSizes.Bound(at, (int) size, plainSizes));
+            at += 10 + (int) size;
         }
         return out;
+    }
+
+    /**
+     * The body of the CHAP / CTOC frame at {@code at} lines up as sub-frames (as {@link #bounds}
+     * reads them); a frame with flags that change its data (compression, unsynchronisation,
+     * grouping ...) or an unreadable fixed part is not checked here (read as it is later).
+     */
+    private void checkChapterBody(byte[] d, int at, int size) throws TagException {
+        int flags = ((d[at + 8] & 0xFF) << 8) | (d[at + 9] & 0xFF);
+        if ((major == 3 ? flags & 0x00E0 : flags & 0x004F) != 0 || tagUnsync24) return;
+        byte[] data = java.util.Arrays.copyOfRange(d, at + 10, at + 10 + size);
+        String id = new String(d, at, 4, StandardCharsets.ISO_8859_1);
+        int start = ChapterFrames.subFramesStart(id, data);
+        if (start < 0) return;
+        new FrameReader(major, false, new ArrayList<>())
+                .bounds(java.util.Arrays.copyOfRange(data, start, data.length), "in " + id + " " + ChapterFrames.elementId(data), 1);
+    }
+
+    private boolean chapterBodyFits(byte[] d, int at, int size) {
+        try {
+            checkChapterBody(d, at, size);
+            return true;
+        } catch (TagException e) {
+            return false;
+        }
     }
 
     /** CHAP / CTOC: their embedded frames are read like top-level ones and packed again for this version. */

@@ -16,7 +16,7 @@ import java.util.zip.Deflater;
 
 /**
  * ID3v2 layouts as real writers make them, built byte by byte: the valid ones the tagger must
- * read (footer, iTunes' plain sizes in 2.4, ffmpeg 5.1's chapter sub-frames, ID3v2.2,
+ * read (footer, iTunes' plain sizes in 2.4, plain chapter sub-frame sizes, ID3v2.2,
  * unsynchronisation, extended headers, data-length indicators, compressed, grouped and empty
  * frames, chapters) and the damaged ones it must refuse.
  */
@@ -146,7 +146,7 @@ final class Layouts {
                 Frame.of(o[1]), Frame.of(o[4])), new byte[10]))));
         m.put("2.4 two-valued TPE1", mp3(tag(4, 0, concat(frames(4, Frame.of(text("TPE1", 3, "陳奕迅\0王菀之")), Frame.of(o[1])), new byte[10]))));
         m.put("2.4 chapters (ffmpeg 6+)", mp3(tag(4, 0, chapters(4, false))));
-        m.put("2.4 chapters (ffmpeg 5.1: plain sub-frame sizes)", mp3(tag(4, 0, chapters(4, true))));
+        m.put("2.4 chapters with plain sub-frame sizes", mp3(tag(4, 0, chapters(4, true))));
         m.put("2.3 chapters", mp3(tag(3, 0, chapters(3, false))));
         m.put("no tag", concat(audio(20, 3)));
         m.put("no tag, ID3v1 only", concat(audio(20, 3), Mp3Fixtures.id3v1("Old Title", "Old Artist")));
@@ -226,15 +226,24 @@ final class Layouts {
 
     /** Two chapters with long titles and a picture, a table of contents, then the ordinary frames. */
     static byte[] chapters(int major, boolean plainSubSizes) {
+        return chapters(major, plainSubSizes, false);
+    }
+
+    /**
+     * The same; with {@code plainChapterSizes} the CHAP / CTOC frames' own sizes are plain
+     * integers while everything else is synchsafe: ffmpeg 5.1's layout (with the ordinary
+     * frames' 300-byte picture beside them, neither size reading fits the whole tag).
+     */
+    static byte[] chapters(int major, boolean plainSubSizes, boolean plainChapterSizes) {
         int e = major == 4 ? 3 : 1;
         byte[] sub1 = frames(major, new Frame("TIT2", text("TIT2", e, LONG_CHAPTER + "1").data(), 0, new byte[0], plainSubSizes),
                 new Frame("APIC", picture(0, "", image(200, 4)).data(), 0, new byte[0], plainSubSizes));
         byte[] sub2 = frames(major, new Frame("TIT2", text("TIT2", e, LONG_CHAPTER + "2").data(), 0, new byte[0], plainSubSizes));
         byte[] toc = frames(major, new Frame("TIT2", text("TIT2", e, "目錄").data(), 0, new byte[0], plainSubSizes));
         return concat(frames(major,
-                new Frame("CTOC", ctoc("toc", List.of("ch0", "ch1"), toc), 0, new byte[0], false),
-                new Frame("CHAP", chap("ch0", 0, 4000, sub1), 0, new byte[0], false),
-                new Frame("CHAP", chap("ch1", 4000, 8000, sub2), 0, new byte[0], false)),
+                new Frame("CTOC", ctoc("toc", List.of("ch0", "ch1"), toc), 0, new byte[0], plainChapterSizes),
+                new Frame("CHAP", chap("ch0", 0, 4000, sub1), 0, new byte[0], plainChapterSizes),
+                new Frame("CHAP", chap("ch1", 4000, 8000, sub2), 0, new byte[0], plainChapterSizes)),
                 frames(major, plainFrames()), new byte[20]);
     }
 

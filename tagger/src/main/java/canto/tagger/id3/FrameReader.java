@@ -22,11 +22,12 @@ import java.util.zip.Inflater;
  *   <li>unsynchronisation (whole tag in 2.2 / 2.3, per frame or whole tag in 2.4), undone;</li>
  *   <li>data-length indicators, dropped; zlib-compressed frames, inflated; group ids, kept;</li>
  *   <li>frames of size 0 (invalid: a frame has at least one byte), dropped;</li>
- *   <li>a zero byte where a frame id should start begins the padding.</li>
+ *   <li>a zero byte where a frame id should start begins the padding, which must be zeros to the end.</li>
  * </ul>
  * Unlike mutagen it refuses, with one line, what would lose data if rewritten: encrypted
  * frames (we cannot decrypt them), a frame claiming more bytes than the tag has left, bytes
- * that are neither frames nor padding, compressed data that does not inflate.
+ * that are neither frames nor padding (a non-zero byte in the padding too: mutagen ignores
+ * it, but it is where frames read at a wrong size would be lost), compressed data that does not inflate.
  */
 final class FrameReader {
     /** Inflated frames larger than this are refused (a damaged or hostile size field). */
@@ -100,7 +101,10 @@ final class FrameReader {
         List<MixedFrameSizes.Bound> out = new ArrayList<>();
         int at = 0;
         while (at < d.length) {
-            if (d[at] == 0) break; // padding
+            if (d[at] == 0) {
+                checkPadding(d, at, where);
+                break;
+            }
             if (at + 10 > d.length) throw unreadable(at, where);
             if (!validId(d, at)) throw unreadable(at, where);
             String id = new String(d, at, 4, StandardCharsets.ISO_8859_1);
@@ -207,7 +211,10 @@ final class FrameReader {
         List<RawFrame> out = new ArrayList<>();
         int at = 0;
         while (at < d.length) {
-            if (d[at] == 0) break;
+            if (d[at] == 0) {
+                checkPadding(d, at, where);
+                break;
+            }
             if (at + 6 > d.length || !validChars(d, at, 3)) throw unreadable(at, where);
             String id = new String(d, at, 3, StandardCharsets.ISO_8859_1);
             int size = ((d[at + 3] & 0xFF) << 16) | ((d[at + 4] & 0xFF) << 8) | (d[at + 5] & 0xFF);
@@ -281,6 +288,20 @@ final class FrameReader {
             throw damagedFrame(id, where, "compressed data does not inflate (" + e.getMessage() + ")");
         } finally {
             inf.end();
+        }
+    }
+
+    /**
+     * Padding is zeros to the end. A non-zero byte after the first zero means frames read at a
+     * wrong size (an ffmpeg 5.1 CTOC read synchsafe ends on the zero after a child id, and the
+     * CHAP frames after it would be dropped as "padding") or junk: either way refused here.
+     */
+    private static void checkPadding(byte[] d, int at, String where) throws TagException {
+        for (int i = at; i < d.length; i++) {
+            if (d[i] != 0) {
+                throw new TagException("damaged ID3v2 tag: the padding from byte " + at + where(where)
+                        + " of the frames has a non-zero byte at " + i + " (frames there would be lost)");
+            }
         }
     }
 

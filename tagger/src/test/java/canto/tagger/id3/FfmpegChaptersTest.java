@@ -62,6 +62,30 @@ class FfmpegChaptersTest {
         tagTwiceAndCheck(original, expected, version, 2);
     }
 
+    @ParameterizedTest
+    @EnumSource(Id3Version.class)
+    void aTableOfContentsOf128BytesKeepsEveryChapterAfterIt(Id3Version version) throws Exception {
+        // ffmpeg 5.1 with 33 chapters: a CTOC of 161 bytes, plain size 0x000000A1, beside a synchsafe TIT2 of
+        // 128+ bytes. Read synchsafe, the CTOC ends after 33 bytes on the zero after a child id, and the probe
+        // found the 33 CHAP frames after it dropped as "padding" (the tag kept 2.4, its chapters gone).
+        List<String> children = new ArrayList<>();
+        List<Layouts.Frame> chaps = new ArrayList<>();
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 33; i++) {
+            children.add("ch" + i);
+            expected.put("ch" + i, "第" + i + "章");
+            byte[] sub = Layouts.frames(4, Layouts.Frame.of(Mp3Fixtures.text("TIT2", 3, "第" + i + "章")));
+            chaps.add(new Layouts.Frame("CHAP", Layouts.chap("ch" + i, i * 100, i * 100 + 100, sub), 0, new byte[0], true));
+        }
+        byte[] ctoc = Layouts.ctoc("toc", children, new byte[0]);
+        assertTrue(ctoc.length >= 128 && (ctoc.length & 0x80) != 0, "a size whose top bit is set: " + ctoc.length);
+        byte[] tag = Mp3Fixtures.concat(
+                Layouts.frames(4, Layouts.Frame.of(Mp3Fixtures.text("TIT2", 3, "A long main title ".repeat(8)))),
+                Layouts.frames(4, new Layouts.Frame("CTOC", ctoc, 0, new byte[0], true)),
+                Layouts.frames(4, chaps.toArray(new Layouts.Frame[0])), new byte[30]);
+        tagTwiceAndCheck(Layouts.mp3(Layouts.tag(4, 0, tag)), expected, version, 33);
+    }
+
     @Test
     void theOriginalLinesUpUnderNeitherSingleReading() throws Exception {
         byte[] original = resource("ffmpeg51-chapters.mp3");

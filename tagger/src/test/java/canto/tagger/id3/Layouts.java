@@ -180,6 +180,8 @@ final class Layouts {
                 "unreadable frame"});
         m.put("compressed frame that does not inflate", new Object[] {mp3(tag(3, 0, concat(frames(3, Frame.of(ordinary()[0]),
                 new Frame("TALB", new byte[] {1, 2, 3, 4, 5, 6}, 0x0080, int32(40), false)), new byte[10]))), "inflate"});
+        m.put("non-zero byte in the padding", new Object[] {mp3(tag(3, 0, concat(frames(3, plainFrames()), new byte[20], new byte[] {7}, new byte[9]))),
+                "non-zero byte"});
         m.put("empty", new Object[] {new byte[0], "empty file"});
         m.put("text", new Object[] {"just text, no audio\n".repeat(40).getBytes(StandardCharsets.US_ASCII), "text file"});
         m.put("tag, then nothing", new Object[] {tag(3, 0, frames(3, plainFrames())), "no MPEG audio"});

@@ -287,7 +287,8 @@ def main():
             counts[outcome] += 1
             if outcome in ("damaged", "valid-refused") or a.verbose:
                 findings.append("%-17s --id3 %s  %s: %s" % (outcome, v, case.name, "; ".join(problems) or res["line"][:160]))
-    print("\n".join(findings))
+    if findings:
+        print("\n".join(findings))
     runs = sum(counts.values())
     print("tagger-probe: %d runs: %d ok, %d correctly refused, %d valid-refused, %d damaged  (%.0f s; %s)" % (
         runs, counts["ok"], counts["correctly refused"], counts["valid-refused"], counts["damaged"], time.time() - started,

@@ -43,6 +43,13 @@ public final class UserModelLearner {
         meta.put("epochs", Integer.toString(settings.epochs()));
         meta.put("optimizer", "Adam(lr=" + settings.lr() + ")");
         meta.put("kernels", Kernels.get().name());
+        // The confidence and review flag work as the bundled model's: its calibration (fitted on
+        // its cross-validated parses; the user model trains on from its weights) and threshold.
+        for (String k : new String[] {"calibration", "review_below"}) {
+            String v = bundled.metadata().get(k);
+            if (v != null) meta.put(k, v);
+        }
+        if (bundled.metadata().containsKey("calibration")) meta.put("calibration_data", "the bundled model's");
         meta.put(NeuralTitleParser.LEXICON_KEY, String.join("\n", trained.lexicon().keys()));
         ExampleFile.write(store.examples(), all);
         ModelFile.save(store.model(), trained.model(), meta);

@@ -85,6 +85,49 @@ class ApplyCommandTest {
         assertArrayEquals(b0, Files.readAllBytes(lib.resolve(B)));
     }
 
+    /** Each row's review cell, by file name, checked against what {@code parse --json} says of that name. */
+    private static void reviewIsTheParsersFlag(Map<String, String> env, Path plan, String... modelOption) throws Exception {
+        List<PlanRow> rows = PlanReader.read(plan);
+        int flagged = 0;
+        for (PlanRow r : rows) {
+            String name = Path.of(r.path()).getFileName().toString();
+            List<String> args = new ArrayList<>(List.of(modelOption));
+            args.addAll(List.of("parse", "--json", name));
+            LearnCommandTest.Run p = LearnCommandTest.main(env, args.toArray(String[]::new));
+            assertEquals(0, p.code(), p.err());
+            assertTrue(p.out().contains("\"review\":" + r.review() + "}"), name + ": plan says review " + r.review() + ", parse says " + p.out());
+            assertTrue(p.out().contains(String.format(java.util.Locale.ROOT, "\"confidence\":%.4f,", r.confidence())), p.out() + " vs " + r.confidence());
+            if (r.review()) flagged++;
+        }
+        assertTrue(flagged > 0 && flagged < rows.size(), "both kinds of rows: " + flagged + " of " + rows.size() + " flagged");
+        for (int i = 1; i < rows.size(); i++) assertFalse(!rows.get(i - 1).review() && rows.get(i).review(), "review rows first");
+    }
+
+    @Test
+    void theReviewColumnIsTheParsersCalibratedFlagWithEitherModel() throws Exception {
+        Path lib = lib(), plan = dir.resolve("plan.tsv");
+        LearnCommandTest.mp3(lib, "01 浮誇.mp3", null, null, 4);                 // the bundled model flags these two
+        LearnCommandTest.mp3(lib, "live 2019 大合唱 陳 x y z.mp3", null, null, 5);
+        // not flagged by the parser, below the plan's old own threshold of 0.9 (confidence 0.57, 0.76, 0.64 from the bundled model)
+        LearnCommandTest.mp3(lib, "Eason Chan 浮誇 live.mp3", null, null, 7);
+        LearnCommandTest.mp3(lib, "abc - def ghi.mp3", null, null, 8);
+        LearnCommandTest.mp3(lib, "小問題.mp3", null, null, 9);
+        Map<String, String> env = env();
+        assertEquals(0, LearnCommandTest.main(env, "-n", "--plan", plan.toString(), lib.toString()).code());
+        reviewIsTheParsersFlag(env, plan);
+        assertTrue(PlanReader.read(plan).stream().anyMatch(r -> !r.review() && r.confidence() < 0.9),
+                "a row the parser does not flag though its confidence is below 0.9 (if a new bundled model is surer, pick other names)");
+
+        // the user model keeps the bundled model's calibration, so its flag means the same
+        Path tagged = dir.resolve("tagged");
+        LearnCommandTest.mp3(tagged, "陳奕迅 Eason Chan -《浮誇》MV.mp3", "陳奕迅", "浮誇", 6);
+        assertEquals(0, LearnCommandTest.main(env, "learn", tagged.toString()).code());
+        Map<String, String> user = canto.tagger.model.NeuralTitleParser.load(UserModelStore.of(env).model()).metadata();
+        assertEquals(canto.tagger.model.NeuralTitleParser.loadBundled().metadata().get("calibration"), user.get("calibration"));
+        assertEquals(0, LearnCommandTest.main(env, "-n", "--plan", plan.toString(), lib.toString()).code());
+        reviewIsTheParsersFlag(env, plan);
+    }
+
     @Test
     void aPlanWhoseFileChangedIsRefusedWhole() throws Exception {
         Path lib = lib(), plan = dir.resolve("plan.tsv");

@@ -66,10 +66,22 @@ public final class UserModelTrainer {
         return Math.max(1, Math.min(max, (replay + user - 1) / user));
     }
 
-    /** A trained user model: the classifier and the artist names of its lexicon feature. */
-    public record Trained(TokenClassifier model, ArtistLexicon lexicon) {
+    /**
+     * A trained user model: the classifier, the artist names of its lexicon feature, and what the
+     * trainer was fed ({@link Fed}).
+     */
+    public record Trained(TokenClassifier model, ArtistLexicon lexicon, Fed fed) {
         public NeuralTitleParser parser(Map<String, String> metadata) { return new NeuralTitleParser(model, metadata, lexicon); }
     }
+
+    /**
+     * What the trainer asked for while it built its features, counted where it asks for a title's
+     * lexicon marks (so that a test sees what the training really used, not what we meant it to):
+     * {@code calls} titles in all, {@code userCalls} of them user examples, {@code markedUserCalls}
+     * of those with at least one token marked as a confirmed name, {@code markedTokens} marked
+     * tokens in all (replayed titles too), and the distinct user example titles it saw.
+     */
+    public record Fed(int calls, int userCalls, int markedUserCalls, int markedTokens, Set<String> userTitlesSeen) {}
 
     /**
      * Trains on from {@code base} (not changed) with {@code user} examples and {@code replay}
@@ -78,18 +90,37 @@ public final class UserModelTrainer {
      */
     public static Trained train(NeuralTitleParser base, List<LabelledTitle> user, List<LabelledTitle> replay, Settings s,
                                 PrintStream log) {
+        List<List<String>> artists = new ArrayList<>();
+        for (LabelledTitle t : user) artists.add(t.artists());
+        return train(base, user, replay, s, log, ArtistLexicon.of(artists));
+    }
+
+    /** As {@link #train(NeuralTitleParser, List, List, Settings, PrintStream)} with another lexicon (tests: one that never fires). */
+    static Trained train(NeuralTitleParser base, List<LabelledTitle> user, List<LabelledTitle> replay, Settings s,
+                         PrintStream log, ArtistLexicon lexicon) {
         int r = repeats(user.size(), replay.size(), s.maxRepeats());
         List<LabelledTitle> data = new ArrayList<>(replay.size() + r * user.size());
         data.addAll(replay);
         for (int k = 0; k < r; k++) data.addAll(user);
-        List<List<String>> artists = new ArrayList<>();
-        for (LabelledTitle t : user) artists.add(t.artists());
-        ArtistLexicon lexicon = ArtistLexicon.of(artists);
         Set<LabelledTitle> mine = Collections.newSetFromMap(new IdentityHashMap<>());
         mine.addAll(user);
         Trainer.Options opt = new Trainer.Options(s.epochs(), 16, s.lr(), 0f, 0.1f, s.seed());
-        TokenClassifier model = Trainer.train(data, base.trainableCopy(), opt, log,
-                (t, toks) -> lexicon.marks(toks, mine.contains(t) ? ArtistLexicon.keysOf(t.artists()) : Set.of()));
-        return new Trained(model, lexicon);
+        int[] counts = new int[4];
+        Set<String> seen = new java.util.TreeSet<>();
+        TokenClassifier model = Trainer.train(data, base.trainableCopy(), opt, log, (t, toks) -> {
+            boolean own = mine.contains(t);
+            int[] marks = lexicon.marks(toks, own ? ArtistLexicon.keysOf(t.artists()) : Set.of());
+            int marked = 0;
+            for (int m : marks) if (m != ArtistLexicon.NONE) marked++;
+            counts[0]++;
+            counts[3] += marked;
+            if (own) {
+                counts[1]++;
+                if (marked > 0) counts[2]++;
+                seen.add(t.title());
+            }
+            return marks;
+        });
+        return new Trained(model, lexicon, new Fed(counts[0], counts[1], counts[2], counts[3], Collections.unmodifiableSet(seen)));
     }
 }

@@ -98,6 +98,28 @@ public class LearnCommandTest {
     }
 
     @Test
+    void theUsersExamplesAreLearntWhereTheirConventionDiffersFromOurs() throws Exception {
+        // this user tags the Latin name where ours is the Chinese one (docs/TAGGER.md, "Conventions")
+        Path lib = dir.resolve("latin");
+        String[][] files = {
+                {"Eason Chan 陳奕迅 - 浮誇.mp3", "Eason Chan", "浮誇"},
+                {"Joey Yung 容祖兒 - 心淡 Official MV.mp3", "Joey Yung", "心淡"},
+                {"Sammi Cheng 鄭秀文 - 終身美麗.mp3", "Sammi Cheng", "終身美麗"},
+                {"Eason Chan 陳奕迅 - 富士山下 (Live).mp3", "Eason Chan", "富士山下"}};
+        for (int i = 0; i < files.length; i++) mp3(lib, files[i][0], files[i][1], files[i][2], 10 + i);
+        Map<String, String> env = Map.of("XDG_DATA_HOME", dir.resolve("xdg").toString());
+        Run r = main(env, "learn", lib.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("4 examples used"), r.out());
+        for (String[] f : files) {
+            String title = f[0].substring(0, f[0].length() - 4);
+            assertEquals(f[1] + "\t" + f[2] + "\n", main(env, "parse", title).out(), "the user model learnt " + title);
+            String bundled = main(env, "parse", "--bundled-model", title).out();
+            assertFalse(bundled.startsWith(f[1] + "\t"), "the bundled model gives the Chinese name: " + bundled);
+        }
+    }
+
+    @Test
     void sameExamplesAndSeedGiveTheSameModelBytes() throws Exception {
         Path lib = library();
         Map<String, String> a = Map.of("XDG_DATA_HOME", dir.resolve("a").toString()), b = Map.of("XDG_DATA_HOME", dir.resolve("b").toString());

@@ -1,0 +1,67 @@
+package canto.tagger.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import canto.engine.nn.Parameters;
+import canto.tagger.features.ArtistLexicon;
+import canto.tagger.model.NeuralTitleParser;
+import canto.tagger.training.LabelledTitle;
+import canto.tagger.training.LabelledTitles;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the user model's training is really fed, counted where the trainer builds its features
+ * (see {@link UserModelTrainer.Fed}): every user example, and the lexicon feature firing on the
+ * examples whose artist another example confirms. Kept fast: 1 epoch over 20 replayed titles.
+ */
+class UserModelTrainerTest {
+    private static LabelledTitle t(String title, String artist, int a0, int a1, String song, int s0, int s1) {
+        return LabelledTitles.parseLine(title + "\t" + artist + "\t" + song + "\t" + a0 + "-" + a1 + "\t" + s0 + "-" + s1, "test", true);
+    }
+
+    private static final List<LabelledTitle> USER = List.of(
+            t("陳奕迅 - 浮誇", "陳奕迅", 0, 3, "浮誇", 6, 8),
+            t("【富士山下】陳奕迅 Live", "陳奕迅", 6, 9, "富士山下", 1, 5),
+            t("Zqxvorn - Blue Lantern", "Zqxvorn", 0, 7, "Blue Lantern", 10, 22));
+
+    @Test
+    void everyUserExampleIsTrainedOnAndTheLexiconFeatureFiresOnConfirmedNames() {
+        List<LabelledTitle> replay = UserModelTrainer.replayTitles().subList(0, 20);
+        UserModelTrainer.Settings s = new UserModelTrainer.Settings(1, 0.003f, 8, 1);
+        UserModelTrainer.Trained tr = UserModelTrainer.train(NeuralTitleParser.loadBundled(), USER, replay, s, null);
+        UserModelTrainer.Fed fed = tr.fed();
+        int repeats = UserModelTrainer.repeats(USER.size(), replay.size(), s.maxRepeats());
+        assertEquals(7, repeats, "ceil(20 / 3)");
+        assertEquals(Set.of("陳奕迅 - 浮誇", "【富士山下】陳奕迅 Live", "Zqxvorn - Blue Lantern"), fed.userTitlesSeen());
+        assertTrue(fed.calls() >= replay.size() + repeats * USER.size(), fed.toString());
+        assertEquals(0, fed.userCalls() % (repeats * USER.size()), "each user example as often as the others: " + fed);
+        assertTrue(fed.userCalls() >= repeats * USER.size(), "every repeat of every user example: " + fed);
+        // 陳奕迅 is confirmed for each of its two titles by the other; Zqxvorn only by its own tag, so it does not fire
+        assertTrue(fed.markedUserCalls() > 0, "the lexicon feature never fired: " + fed);
+        assertEquals(fed.userCalls() * 2, fed.markedUserCalls() * 3, fed.toString());
+        assertEquals(List.of("zqxvorn", "陳奕迅"), tr.lexicon().keys());
+
+        // the marks reach the features the model trains on: a lexicon that never fires (same data, same seed) trains other weights
+        UserModelTrainer.Trained silent = UserModelTrainer.train(NeuralTitleParser.loadBundled(), USER, replay, s, null,
+                ArtistLexicon.ofKeys(List.of("nobody")));
+        assertEquals(0, silent.fed().markedUserCalls());
+        assertEquals(fed.calls(), silent.fed().calls());
+        assertFalse(Arrays.equals(Parameters.of(silent.model()).values(), Parameters.of(tr.model()).values()),
+                "the lexicon marks were computed but never reached the trained weights");
+
+        // and parsing feeds it too: the same weights with a lexicon lacking the name (so no mark fires) score it differently
+        NeuralTitleParser with = tr.parser(Map.of()),
+                other = new NeuralTitleParser(tr.model(), Map.of(), ArtistLexicon.ofKeys(List.of("zqxvorn")));
+        String title = "陳奕迅《好久不見》MV";
+        assertNotEquals(other.decode(title).risk(), with.decode(title).risk(), "a confirmed name changes nothing at parse time");
+        assertEquals(other.decode("衛蘭 - 在月台上等你").risk(), with.decode("衛蘭 - 在月台上等你").risk(),
+                "no confirmed name in the title: the same features, the same parse");
+    }
+}

@@ -249,6 +249,7 @@ final class SimdKernels implements Kernels {
             return SCALAR.softmaxCrossEntropy(logits, logitsOff, labels, labelsOff, probs, probsOff, rows, classes);
         }
         int cb = S.loopBound(classes);
+        float[] t = SimdSpecies.LANES.get();
         double loss = 0;
         for (int r = 0; r < rows; r++) {
             int lr = logitsOff + r * classes, pr = probsOff + r * classes;
@@ -262,7 +263,8 @@ final class SimdKernels implements Kernels {
                 e.intoArray(probs, pr + j);
                 vsum = vsum.add(e);
             }
-            double sum = vsum.reduceLanes(VectorOperators.ADD);
+            vsum.intoArray(t, 0);
+            double sum = SimdSpecies.sumLanes(t, 0);   // fixed order, not reduceLanes
             for (int j = cb; j < classes; j++) {
                 float e = (float) Math.exp(logits[lr + j] - max);
                 probs[pr + j] = e;

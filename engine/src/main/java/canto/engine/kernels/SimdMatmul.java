@@ -1,9 +1,9 @@
 package canto.engine.kernels;
 
 import static canto.engine.kernels.SimdSpecies.fma;
+import static canto.engine.kernels.SimdSpecies.sumLanes;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -131,27 +131,28 @@ final class SimdMatmul {
     /**
      * Dot-product form for the batch-sized forward product ({@code A [m,k]} activations,
      * {@code B [n,k]} weights): 4 rows of A x 4 rows of B share each loaded vector (16
-     * accumulators, 8 loads per 16 FMAs), one reduction per output; leftover rows and
+     * accumulators, 8 loads per 16 FMAs), one fixed-order lane sum per output; leftover rows and
      * columns in 4x2 / 4x1 / 1x4 tiles and plain dot products.
      */
     private static void ntDot(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
         int kb = S.loopBound(k);
+        float[] t = SimdSpecies.LANES.get();   // the accumulators' lanes, summed in a fixed order
         int i = 0;
         for (; i + 3 < m; i += 4) {
             int j = 0;
-            for (; j + 3 < n; j += 4) dotTile4x4(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb);
-            if (j + 1 < n) { dotTile4x2(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb); j += 2; }
-            for (; j < n; j++) dotTile4x1(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb);
+            for (; j + 3 < n; j += 4) dotTile4x4(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t);
+            if (j + 1 < n) { dotTile4x2(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t); j += 2; }
+            for (; j < n; j++) dotTile4x1(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t);
         }
         for (; i < m; i++) {
             int j = 0;
-            for (; j + 3 < n; j += 4) dotTile1x4(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb);
-            for (; j < n; j++) c[cOff + i * n + j] += dot(a, aOff + i * k, b, bOff + j * k, k);
+            for (; j + 3 < n; j += 4) dotTile1x4(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t);
+            for (; j < n; j++) c[cOff + i * n + j] += dot(a, aOff + i * k, b, bOff + j * k, k, t);
         }
     }
 
     /** 4 rows of A x 4 rows of B: 16 dot products, one reduction each. */
-    private static void dotTile4x4(float[] a, int aRow, float[] b, int bRow, float[] c, int cAt, int n, int k, int kb) {
+    private static void dotTile4x4(float[] a, int aRow, float[] b, int bRow, float[] c, int cAt, int n, int k, int kb, float[] t) {
         int a0 = aRow;
         int a1 = aRow + k;
         int a2 = aRow + 2 * k;
@@ -178,26 +179,42 @@ final class SimdMatmul {
             FloatVector va3 = FloatVector.fromArray(S, a, a3 + p);
             c30 = fma(va3, vb0, c30); c31 = fma(va3, vb1, c31); c32 = fma(va3, vb2, c32); c33 = fma(va3, vb3, c33);
         }
-        c[cAt] += c00.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b0, kb, k);
-        c[cAt + 1] += c01.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b1, kb, k);
-        c[cAt + 2] += c02.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b2, kb, k);
-        c[cAt + 3] += c03.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b3, kb, k);
-        c[cAt + n] += c10.reduceLanes(VectorOperators.ADD) + tailDot(a, a1, b, b0, kb, k);
-        c[cAt + n + 1] += c11.reduceLanes(VectorOperators.ADD) + tailDot(a, a1, b, b1, kb, k);
-        c[cAt + n + 2] += c12.reduceLanes(VectorOperators.ADD) + tailDot(a, a1, b, b2, kb, k);
-        c[cAt + n + 3] += c13.reduceLanes(VectorOperators.ADD) + tailDot(a, a1, b, b3, kb, k);
-        c[cAt + 2 * n] += c20.reduceLanes(VectorOperators.ADD) + tailDot(a, a2, b, b0, kb, k);
-        c[cAt + 2 * n + 1] += c21.reduceLanes(VectorOperators.ADD) + tailDot(a, a2, b, b1, kb, k);
-        c[cAt + 2 * n + 2] += c22.reduceLanes(VectorOperators.ADD) + tailDot(a, a2, b, b2, kb, k);
-        c[cAt + 2 * n + 3] += c23.reduceLanes(VectorOperators.ADD) + tailDot(a, a2, b, b3, kb, k);
-        c[cAt + 3 * n] += c30.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b0, kb, k);
-        c[cAt + 3 * n + 1] += c31.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b1, kb, k);
-        c[cAt + 3 * n + 2] += c32.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b2, kb, k);
-        c[cAt + 3 * n + 3] += c33.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b3, kb, k);
+        c00.intoArray(t, 0 * L);
+        c01.intoArray(t, 1 * L);
+        c02.intoArray(t, 2 * L);
+        c03.intoArray(t, 3 * L);
+        c10.intoArray(t, 4 * L);
+        c11.intoArray(t, 5 * L);
+        c12.intoArray(t, 6 * L);
+        c13.intoArray(t, 7 * L);
+        c20.intoArray(t, 8 * L);
+        c21.intoArray(t, 9 * L);
+        c22.intoArray(t, 10 * L);
+        c23.intoArray(t, 11 * L);
+        c30.intoArray(t, 12 * L);
+        c31.intoArray(t, 13 * L);
+        c32.intoArray(t, 14 * L);
+        c33.intoArray(t, 15 * L);
+        c[cAt] += sumLanes(t, 0 * L) + tailDot(a, a0, b, b0, kb, k);
+        c[cAt + 1] += sumLanes(t, 1 * L) + tailDot(a, a0, b, b1, kb, k);
+        c[cAt + 2] += sumLanes(t, 2 * L) + tailDot(a, a0, b, b2, kb, k);
+        c[cAt + 3] += sumLanes(t, 3 * L) + tailDot(a, a0, b, b3, kb, k);
+        c[cAt + n] += sumLanes(t, 4 * L) + tailDot(a, a1, b, b0, kb, k);
+        c[cAt + n + 1] += sumLanes(t, 5 * L) + tailDot(a, a1, b, b1, kb, k);
+        c[cAt + n + 2] += sumLanes(t, 6 * L) + tailDot(a, a1, b, b2, kb, k);
+        c[cAt + n + 3] += sumLanes(t, 7 * L) + tailDot(a, a1, b, b3, kb, k);
+        c[cAt + 2 * n] += sumLanes(t, 8 * L) + tailDot(a, a2, b, b0, kb, k);
+        c[cAt + 2 * n + 1] += sumLanes(t, 9 * L) + tailDot(a, a2, b, b1, kb, k);
+        c[cAt + 2 * n + 2] += sumLanes(t, 10 * L) + tailDot(a, a2, b, b2, kb, k);
+        c[cAt + 2 * n + 3] += sumLanes(t, 11 * L) + tailDot(a, a2, b, b3, kb, k);
+        c[cAt + 3 * n] += sumLanes(t, 12 * L) + tailDot(a, a3, b, b0, kb, k);
+        c[cAt + 3 * n + 1] += sumLanes(t, 13 * L) + tailDot(a, a3, b, b1, kb, k);
+        c[cAt + 3 * n + 2] += sumLanes(t, 14 * L) + tailDot(a, a3, b, b2, kb, k);
+        c[cAt + 3 * n + 3] += sumLanes(t, 15 * L) + tailDot(a, a3, b, b3, kb, k);
     }
 
     /** 4 rows of A x 2 rows of B: 8 dot products, one reduction each. */
-    private static void dotTile4x2(float[] a, int aRow, float[] b, int bRow, float[] c, int cAt, int n, int k, int kb) {
+    private static void dotTile4x2(float[] a, int aRow, float[] b, int bRow, float[] c, int cAt, int n, int k, int kb, float[] t) {
         int a0 = aRow;
         int a1 = aRow + k;
         int a2 = aRow + 2 * k;
@@ -220,18 +237,26 @@ final class SimdMatmul {
             FloatVector va3 = FloatVector.fromArray(S, a, a3 + p);
             c30 = fma(va3, vb0, c30); c31 = fma(va3, vb1, c31);
         }
-        c[cAt] += c00.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b0, kb, k);
-        c[cAt + 1] += c01.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b1, kb, k);
-        c[cAt + n] += c10.reduceLanes(VectorOperators.ADD) + tailDot(a, a1, b, b0, kb, k);
-        c[cAt + n + 1] += c11.reduceLanes(VectorOperators.ADD) + tailDot(a, a1, b, b1, kb, k);
-        c[cAt + 2 * n] += c20.reduceLanes(VectorOperators.ADD) + tailDot(a, a2, b, b0, kb, k);
-        c[cAt + 2 * n + 1] += c21.reduceLanes(VectorOperators.ADD) + tailDot(a, a2, b, b1, kb, k);
-        c[cAt + 3 * n] += c30.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b0, kb, k);
-        c[cAt + 3 * n + 1] += c31.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b1, kb, k);
+        c00.intoArray(t, 0 * L);
+        c01.intoArray(t, 1 * L);
+        c10.intoArray(t, 2 * L);
+        c11.intoArray(t, 3 * L);
+        c20.intoArray(t, 4 * L);
+        c21.intoArray(t, 5 * L);
+        c30.intoArray(t, 6 * L);
+        c31.intoArray(t, 7 * L);
+        c[cAt] += sumLanes(t, 0 * L) + tailDot(a, a0, b, b0, kb, k);
+        c[cAt + 1] += sumLanes(t, 1 * L) + tailDot(a, a0, b, b1, kb, k);
+        c[cAt + n] += sumLanes(t, 2 * L) + tailDot(a, a1, b, b0, kb, k);
+        c[cAt + n + 1] += sumLanes(t, 3 * L) + tailDot(a, a1, b, b1, kb, k);
+        c[cAt + 2 * n] += sumLanes(t, 4 * L) + tailDot(a, a2, b, b0, kb, k);
+        c[cAt + 2 * n + 1] += sumLanes(t, 5 * L) + tailDot(a, a2, b, b1, kb, k);
+        c[cAt + 3 * n] += sumLanes(t, 6 * L) + tailDot(a, a3, b, b0, kb, k);
+        c[cAt + 3 * n + 1] += sumLanes(t, 7 * L) + tailDot(a, a3, b, b1, kb, k);
     }
 
     /** 4 rows of A x 1 rows of B: 4 dot products, one reduction each. */
-    private static void dotTile4x1(float[] a, int aRow, float[] b, int bRow, float[] c, int cAt, int n, int k, int kb) {
+    private static void dotTile4x1(float[] a, int aRow, float[] b, int bRow, float[] c, int cAt, int n, int k, int kb, float[] t) {
         int a0 = aRow;
         int a1 = aRow + k;
         int a2 = aRow + 2 * k;
@@ -252,14 +277,18 @@ final class SimdMatmul {
             FloatVector va3 = FloatVector.fromArray(S, a, a3 + p);
             c30 = fma(va3, vb0, c30);
         }
-        c[cAt] += c00.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b0, kb, k);
-        c[cAt + n] += c10.reduceLanes(VectorOperators.ADD) + tailDot(a, a1, b, b0, kb, k);
-        c[cAt + 2 * n] += c20.reduceLanes(VectorOperators.ADD) + tailDot(a, a2, b, b0, kb, k);
-        c[cAt + 3 * n] += c30.reduceLanes(VectorOperators.ADD) + tailDot(a, a3, b, b0, kb, k);
+        c00.intoArray(t, 0 * L);
+        c10.intoArray(t, 1 * L);
+        c20.intoArray(t, 2 * L);
+        c30.intoArray(t, 3 * L);
+        c[cAt] += sumLanes(t, 0 * L) + tailDot(a, a0, b, b0, kb, k);
+        c[cAt + n] += sumLanes(t, 1 * L) + tailDot(a, a1, b, b0, kb, k);
+        c[cAt + 2 * n] += sumLanes(t, 2 * L) + tailDot(a, a2, b, b0, kb, k);
+        c[cAt + 3 * n] += sumLanes(t, 3 * L) + tailDot(a, a3, b, b0, kb, k);
     }
 
     /** 1 rows of A x 4 rows of B: 4 dot products, one reduction each. */
-    private static void dotTile1x4(float[] a, int aRow, float[] b, int bRow, float[] c, int cAt, int n, int k, int kb) {
+    private static void dotTile1x4(float[] a, int aRow, float[] b, int bRow, float[] c, int cAt, int n, int k, int kb, float[] t) {
         int a0 = aRow;
         int b0 = bRow;
         int b1 = bRow + k;
@@ -274,10 +303,14 @@ final class SimdMatmul {
             FloatVector va0 = FloatVector.fromArray(S, a, a0 + p);
             c00 = fma(va0, vb0, c00); c01 = fma(va0, vb1, c01); c02 = fma(va0, vb2, c02); c03 = fma(va0, vb3, c03);
         }
-        c[cAt] += c00.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b0, kb, k);
-        c[cAt + 1] += c01.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b1, kb, k);
-        c[cAt + 2] += c02.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b2, kb, k);
-        c[cAt + 3] += c03.reduceLanes(VectorOperators.ADD) + tailDot(a, a0, b, b3, kb, k);
+        c00.intoArray(t, 0 * L);
+        c01.intoArray(t, 1 * L);
+        c02.intoArray(t, 2 * L);
+        c03.intoArray(t, 3 * L);
+        c[cAt] += sumLanes(t, 0 * L) + tailDot(a, a0, b, b0, kb, k);
+        c[cAt + 1] += sumLanes(t, 1 * L) + tailDot(a, a0, b, b1, kb, k);
+        c[cAt + 2] += sumLanes(t, 2 * L) + tailDot(a, a0, b, b2, kb, k);
+        c[cAt + 3] += sumLanes(t, 3 * L) + tailDot(a, a0, b, b3, kb, k);
     }
 
     private static float tailDot(float[] x, int xOff, float[] y, int yOff, int from, int to) {
@@ -286,8 +319,8 @@ final class SimdMatmul {
         return s;
     }
 
-    /** Dot product, two vector accumulators, one reduction at the end. */
-    private static float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+    /** Dot product, two vector accumulators, one lane sum at the end. */
+    private static float dot(float[] x, int xOff, float[] y, int yOff, int n, float[] t) {
         int nb = S.loopBound(n);
         FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
         int p = 0;
@@ -298,6 +331,7 @@ final class SimdMatmul {
         for (; p < nb; p += L) {
             s0 = fma(FloatVector.fromArray(S, x, xOff + p), FloatVector.fromArray(S, y, yOff + p), s0);
         }
-        return s0.add(s1).reduceLanes(VectorOperators.ADD) + tailDot(x, xOff, y, yOff, nb, n);
+        s0.add(s1).intoArray(t, 0);
+        return sumLanes(t, 0) + tailDot(x, xOff, y, yOff, nb, n);
     }
 }

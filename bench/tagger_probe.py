@@ -222,6 +222,7 @@ def main():
     ap.add_argument("--work", default=None, help="folder for the copies (default: a new temporary folder)")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every run")
+    ap.add_argument("--only", default=None, metavar="TEXT", help="run only the files whose name contains TEXT")
     a = ap.parse_args()
     if not os.path.isfile(a.jar):
         sys.exit("tagger-probe: %s is missing; build it with: mvn -B -q package -DskipTests" % a.jar)
@@ -230,6 +231,8 @@ def main():
           % (", ".join(sorted(tools)) or "none", ", ".join(missing) or "none"))
     started = time.time()
     corpus = tagger_probe_corpus.build(tools)
+    if a.only:
+        corpus.cases[:] = [c for c in corpus.cases if a.only in c.name]
     if corpus.skipped:
         print("tagger-probe: not built: " + "; ".join(corpus.skipped))
     work = a.work or tempfile.mkdtemp(prefix="tagger-probe-")

@@ -310,4 +310,6 @@ def build(tools):
     c.build_mutagen()
     c.build_eyed3()
     c.build_hand()
+    import tagger_probe_hostile  # imports this module's helpers
+    tagger_probe_hostile.build(c)
     return c

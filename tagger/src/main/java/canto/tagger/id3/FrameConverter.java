@@ -23,9 +23,9 @@ final class FrameConverter {
     /** Standard in 2.3 but not in 2.4 (TYER, TDAT, TIME and TORY are mapped). */
     private static final Set<String> ONLY_23 = Set.of("EQUA", "IPLS", "RVAD", "TDAT", "TIME", "TORY", "TRDA", "TSIZ", "TYER");
     /** Frames that start with an encoding byte and whose layout we know how to re-encode. */
-    private static final Set<String> RE_ENCODABLE = Set.of("TXXX", "COMM", "USLT", "WXXX", "APIC");
+    private static final Set<String> RE_ENCODABLE = Set.of("TXXX", "COMM", "USLT", "WXXX", "APIC", "GEOB");
     /** Other frames that carry an encoding byte; we cannot re-encode them. */
-    private static final Set<String> OTHER_ENCODED = Set.of("USER", "GEOB", "SYLT", "COMR", "OWNE");
+    private static final Set<String> OTHER_ENCODED = Set.of("USER", "SYLT", "COMR", "OWNE");
 
     private static final Pattern TDRC = Pattern.compile("(\\d{4})(?:-?(\\d{2})-?(\\d{2})(?:T(\\d{2}):?(\\d{2}))?)?");
     private static final Pattern DIGITS4 = Pattern.compile("\\d{4}");
@@ -82,21 +82,21 @@ final class FrameConverter {
         for (RawFrame f : frames) {
             if (f.id().equals("TYER") || f.id().equals("TDAT") || f.id().equals("TIME") || f.id().equals("TORY")) out.add(f);
         }
-        String tdrc = single(frames, "TDRC");
+        String tdrc = date(frames, "TDRC");
         if (tdrc != null) {
             Matcher m = TDRC.matcher(tdrc);
             if (!m.matches()) return "TDRC date '" + tdrc + "' cannot be written as ID3v2.3 TYER/TDAT/TIME";
             out.add(latin1("TYER", m.group(1)));
             if (m.group(2) != null) out.add(latin1("TDAT", m.group(3) + m.group(2)));
             if (m.group(4) != null) out.add(latin1("TIME", m.group(4) + m.group(5)));
-        } else if (count(frames, "TDRC") > 0) {
+        } else if (count(frames, "TDRC") > 0 && single(frames, "TDRC") == null) {
             return "frame TDRC is unreadable or repeated";
         }
-        String tdor = single(frames, "TDOR");
+        String tdor = date(frames, "TDOR");
         if (tdor != null) {
             if (!DIGITS4.matcher(tdor).matches()) return "TDOR date '" + tdor + "' cannot be written as ID3v2.3 TORY";
             out.add(latin1("TORY", tdor));
-        } else if (count(frames, "TDOR") > 0) {
+        } else if (count(frames, "TDOR") > 0 && single(frames, "TDOR") == null) {
             return "frame TDOR is unreadable or repeated";
         }
         return null;
@@ -110,7 +110,7 @@ final class FrameConverter {
         for (String id : List.of("TYER", "TDAT", "TIME", "TORY")) {
             if (count(frames, id) > 0 && single(frames, id) == null) return "frame " + id + " is unreadable or repeated";
         }
-        String year = single(frames, "TYER"), date = single(frames, "TDAT"), time = single(frames, "TIME");
+        String year = date(frames, "TYER"), date = date(frames, "TDAT"), time = date(frames, "TIME");
         if (year != null) {
             if (!DIGITS4.matcher(year).matches()) return "TYER '" + year + "' is not a 4-digit year";
             StringBuilder tdrc = new StringBuilder(year);
@@ -128,7 +128,7 @@ final class FrameConverter {
         } else if (date != null || time != null) {
             return "TDAT/TIME without TYER cannot be written as TDRC";
         }
-        String tory = single(frames, "TORY");
+        String tory = date(frames, "TORY");
         if (tory != null) {
             if (!DIGITS4.matcher(tory).matches()) return "TORY '" + tory + "' is not a 4-digit year";
             out.add(latin1("TDOR", tory));
@@ -147,6 +147,15 @@ final class FrameConverter {
         if (count(frames, id) != 1) return null;
         for (RawFrame f : frames) if (f.id().equals(id)) return Id3Text.decodeTextFrame(f.data());
         return null;
+    }
+
+    /**
+     * The date in the only frame with this id, or null; an empty one (eyeD3 0.9 writes a TDAT
+     * holding only its encoding byte when a date has a day) is no date, and is dropped with nothing lost.
+     */
+    private static String date(List<RawFrame> frames, String id) {
+        String s = single(frames, id);
+        return s == null || s.isEmpty() ? null : s;
     }
 
     private static RawFrame latin1(String id, String text) {
@@ -177,6 +186,7 @@ final class FrameConverter {
                 case "WXXX": return withLatin1Tail(f, 1);
                 case "COMM": case "USLT": return strings(f, 4, new boolean[] {true, true});
                 case "APIC": return picture(f);
+                case "GEOB": return object(f);
                 default: return null;
             }
         } catch (IndexOutOfBoundsException e) {
@@ -249,6 +259,31 @@ final class FrameConverter {
         out.write(d, 1, descStart - 1);
         Id3Text.append(out, desc, newEnc, true);
         out.write(d, image, d.length - image);
+        return f.withData(out.toByteArray());
+    }
+
+    /** GEOB: encoding, MIME type (Latin-1, terminated), file name and description (terminated), the object's bytes. */
+    private static RawFrame object(RawFrame f) {
+        byte[] d = f.data();
+        int enc = f.encoding();
+        int mimeEnd = Id3Text.findTerminator(d, 1, Id3Text.LATIN1);
+        if (mimeEnd < 0) return null;
+        int nameStart = mimeEnd + 1;
+        int nameEnd = Id3Text.findTerminator(d, nameStart, enc);
+        if (nameEnd < 0) return null;
+        int descStart = nameEnd + Id3Text.terminatorLength(enc);
+        int descEnd = Id3Text.findTerminator(d, descStart, enc);
+        if (descEnd < 0) return null;
+        String name = Id3Text.decode(d, nameStart, nameEnd, enc), desc = Id3Text.decode(d, descStart, descEnd, enc);
+        if (name == null || desc == null) return null;
+        int data = descEnd + Id3Text.terminatorLength(enc);
+        byte newEnc = Id3Text.bestEncoding(name + desc);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(d.length + 8);
+        out.write(newEnc);
+        out.write(d, 1, nameStart - 1);
+        Id3Text.append(out, name, newEnc, true);
+        Id3Text.append(out, desc, newEnc, true);
+        out.write(d, data, d.length - data);
         return f.withData(out.toByteArray());
     }
 }

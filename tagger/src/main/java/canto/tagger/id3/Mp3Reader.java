@@ -70,6 +70,10 @@ final class Mp3Reader {
             n = readAt(ch, from, b, more);
             at = MpegAudio.find(b, n, n == available);
         }
+        if (at < 0 && MpegAudio.freeFormat(b, n)) {
+            throw new TagException("free-format MPEG audio (frame headers without a bitrate), which mutagen and ffmpeg"
+                    + " cannot read either; not changed");
+        }
         if (at < 0) {
             throw new TagException(from > 0 ? "not an MP3 file (no MPEG audio frames after the ID3v2 tag)"
                     : "not an MP3 file (no MPEG audio frames found)");

@@ -52,6 +52,40 @@ final class MpegAudio {
         return true;
     }
 
+    /**
+     * True when {@code b[0, n)} holds a chain of free-format frames (bitrate index 0: the
+     * encoder chose a rate outside the table, and the frame length is the distance between two
+     * headers, the same for every frame but the padding byte). mutagen and ffmpeg 5.1 do not read
+     * such files, so we say what they are rather than "not an MP3 file".
+     */
+    static boolean freeFormat(byte[] b, int n) {
+        int limit = Math.min(n - 4, SEARCH);
+        for (int i = 0; i <= limit; i++) {
+            int h = freeHeader(b, i);
+            if (h == -1) continue;
+            for (int j = i + 24; j <= Math.min(limit, i + 8192); j++) { // the next header of the same stream sets the length
+                if (freeHeader(b, j) == -1 || !sameStream(freeHeader(b, j), h)) continue;
+                int base = j - i - ((h >>> 9) & 1), p = j, frames = 1;
+                while (frames < ENOUGH && p <= limit) {
+                    int next = freeHeader(b, p);
+                    if (next == -1 || !sameStream(next, h)) break;
+                    p += base + ((next >>> 9) & 1);
+                    frames++;
+                }
+                if (frames >= ENOUGH) return true;
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static int freeHeader(byte[] b, int at) {
+        if (at + 4 > b.length || (b[at] & 0xFF) != 0xFF || (b[at + 1] & 0xE0) != 0xE0) return -1;
+        int h = ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+        int version = (h >>> 19) & 3, layer = (h >>> 17) & 3, bitrate = (h >>> 12) & 15, rate = (h >>> 10) & 3;
+        return version == 1 || layer == 0 || bitrate != 0 || rate == 3 ? -1 : h;
+    }
+
     /** The 32-bit header at {@code at} when it is a valid MPEG audio header, else -1. */
     private static int header(byte[] b, int at) {
         if (at + 4 > b.length) return -1;

@@ -152,6 +152,7 @@ final class Layouts {
         m.put("no tag, ID3v1 only", concat(audio(20, 3), Mp3Fixtures.id3v1("Old Title", "Old Artist")));
         m.put("two frames to the end of a tiny file", concat(tag(3, 0, frames(3, plainFrames())), audio(2, 1)));
         m.put("zeros between tag and audio", concat(tag(3, 0, frames(3, plainFrames())), new byte[700], audio(20, 3)));
+        m.putAll(OtherWriters.valid());
         return m;
     }
 
@@ -188,6 +189,9 @@ final class Layouts {
         byte[] oneHeader = concat(tag(3, 0, frames(3, plainFrames())), new byte[] {(byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0x64},
                 "not audio at all ".repeat(100).getBytes(StandardCharsets.US_ASCII));
         m.put("one MPEG header, then text", new Object[] {oneHeader, "no MPEG audio"});
+        m.put("free-format MPEG audio", new Object[] {concat(tag(3, 0, frames(3, plainFrames())), OtherWriters.freeFormat(20)),
+                "free-format MPEG audio"});
+        m.put("free-format MPEG audio, no tag", new Object[] {OtherWriters.freeFormat(20), "free-format MPEG audio"});
         return m;
     }
 

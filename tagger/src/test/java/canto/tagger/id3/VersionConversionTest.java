@@ -110,6 +110,45 @@ class VersionConversionTest {
     }
 
     @Test
+    void anEmptyTdatAsEyeD3WritesItDoesNotKeepA23TagFrom24() throws Exception {
+        // eyeD3 0.9.7 saving a 2.3 tag with recording_date 2005-06-07 writes TYER 2005 and a TDAT of only its encoding byte
+        Path f = write(dir.resolve("eyed3.mp3"), concat(tag(3, 10,
+                text("TYER", 0, "2005"), new RawFrame("TDAT", new byte[] {0}), text("TALB", 1, "專輯")), audio(10, 1)));
+
+        TagResult r = new Mp3Tagger(Id3Version.V2_4, false).tag(f, "A", "B");
+
+        assertEquals(TagResult.Status.TAGGED, r.status(), r.error());
+        assertEquals(List.of("converted ID3v2.3 to ID3v2.4"), r.notes());
+        Mp3Facts back = Mp3Reader.read(f);
+        assertEquals(Id3Version.V2_4, back.tagVersion());
+        assertEquals("2005", back.text("TDRC"));
+        assertTrue(back.frames().stream().noneMatch(x -> x.id().equals("TDAT")), "the empty TDAT held no date");
+        assertEquals(TagResult.Status.UNCHANGED, new Mp3Tagger(Id3Version.V2_4, false).tag(f, "A", "B").status());
+    }
+
+    @Test
+    void aGeobWithUtf8NamesIsReEncodedFor23() throws Exception {
+        byte[] object = {1, 2, 3, 0, 0, (byte) 0xFF};
+        RawFrame geob = new RawFrame("GEOB", concat(new byte[] {3}, "application/octet-stream\0".getBytes(StandardCharsets.ISO_8859_1),
+                "物件.bin\0描述\0".getBytes(StandardCharsets.UTF_8), object));
+        Path f = write(dir.resolve("geob.mp3"), concat(tag(4, 0, geob, text("TPE1", 3, "舊")), audio(10, 1)));
+
+        TagResult r = new Mp3Tagger(Id3Version.V2_3, false).tag(f, "新", "歌");
+
+        assertEquals(List.of("converted ID3v2.4 to ID3v2.3"), r.notes(), r.error());
+        RawFrame back = Mp3Reader.read(f).frames().stream().filter(x -> x.id().equals("GEOB")).findFirst().orElseThrow();
+        byte[] d = back.data();
+        assertEquals(Id3Text.UTF16, d[0]);
+        int mime = Id3Text.findTerminator(d, 1, Id3Text.LATIN1);
+        assertEquals("application/octet-stream", new String(d, 1, mime - 1, StandardCharsets.ISO_8859_1));
+        int name = Id3Text.findTerminator(d, mime + 1, Id3Text.UTF16);
+        assertEquals("物件.bin", Id3Text.decode(d, mime + 1, name, Id3Text.UTF16));
+        int desc = Id3Text.findTerminator(d, name + 2, Id3Text.UTF16);
+        assertEquals("描述", Id3Text.decode(d, name + 2, desc, Id3Text.UTF16));
+        assertArrayEquals(object, java.util.Arrays.copyOfRange(d, desc + 2, d.length), "the object's bytes kept");
+    }
+
+    @Test
     void datesAreMappedOnlyWhenExact() {
         List<RawFrame> ok = FrameConverter.convert(List.of(text("TDRC", 3, "20190503")), Id3Version.V2_4, Id3Version.V2_3).frames();
         assertEquals(2, ok.size());

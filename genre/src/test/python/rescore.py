@@ -117,18 +117,24 @@ def crc32(word):
 BIGRAM_MULTIPLIER = 116049371  # fastText's n-gram hash multiplier
 
 
-def ngram_buckets(tokens, buckets):
-    """Word buckets crc32(w) % B, bigram buckets ((crc32(a) * 116049371 + crc32(b)) mod 2^32) % B."""
+def ngram_buckets(tokens, buckets, order=2):
+    """Word buckets crc32(w) % B, bigram buckets ((crc32(a) * 116049371 + crc32(b)) mod 2^32) % B,
+    with order 3 also trigram buckets ((g(a, b) * 116049371 + crc32(c)) mod 2^32) % B, where
+    g(a, b) = (crc32(a) * 116049371 + crc32(b)) mod 2^32; words, then bigrams, then trigrams."""
     h = [crc32(t) for t in tokens]
+    pair = lambda a, b: (a * BIGRAM_MULTIPLIER + b) & 0xFFFFFFFF
     out = [x % buckets for x in h]
-    out += [((a * BIGRAM_MULTIPLIER + b) & 0xFFFFFFFF) % buckets for a, b in zip(h, h[1:])]
+    if order >= 2:
+        out += [pair(a, b) % buckets for a, b in zip(h, h[1:])]
+    if order >= 3:
+        out += [pair(pair(a, b), c) % buckets for a, b, c in zip(h, h[1:], h[2:])]
     return out
 
 
-def ngram_bag(tokens, buckets, idf, pooling):
+def ngram_bag(tokens, buckets, idf, pooling, order=2):
     """The song's distinct buckets and their weights, as canto computes them."""
     counts = {}
-    for b in ngram_buckets(tokens, buckets):
+    for b in ngram_buckets(tokens, buckets, order):
         counts[b] = counts.get(b, 0) + 1
     ids = [b for b in sorted(counts) if idf[b] > 0]
     if pooling == "tfidf":
@@ -218,9 +224,10 @@ def predict(folder, rows):
             logits = model(ids_of(rows), features_of(rows))
         else:
             buckets, idf, pooling = int(meta["buckets"]), model.idf.tolist(), meta["pooling"]
+            order = int(meta.get("ngram_order", "2"))  # files from before trigrams: words and bigrams
             ids, offsets, weights = [], [], []
             for row in rows:
-                i, w = ngram_bag(basic_english(row["lyrics"]), buckets, idf, pooling)
+                i, w = ngram_bag(basic_english(row["lyrics"]), buckets, idf, pooling, order)
                 offsets.append(len(ids))
                 ids += i
                 weights += w

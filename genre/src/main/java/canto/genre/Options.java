@@ -23,7 +23,7 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
     public static final String USAGE = String.join("\n",
             "usage: java --add-modules jdk.incubator.vector -jar genre.jar --experiment lyrics|features|combined|all|ngrams --data FILE",
             "                 [--epochs N] [--batch N] [--seeds N] [--out DIR] [--synthetic-features]",
-            "                 [--buckets N] [--dim N] [--hidden N] [--dropout P] [--pooling tfidf|mean] [--lr X] [--table-sgd X] [--wd X] [--min-df N] [--holdout]",
+            "                 [--buckets N] [--dim N] [--hidden N] [--dropout P] [--pooling tfidf|mean] [--lr X] [--table-sgd X] [--wd X] [--min-df N] [--ensemble K] [--ngram-order N] [--label-smoothing E] [--holdout]",
             "       java -jar genre.jar predict --model DIR [--json] [--data FILE] [TEXT...]",
             "",
             "Reproduces the three experiments of \"Deep Music Genre Classification\" (2024) on tcc_ceds_music.csv.",
@@ -42,6 +42,10 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
             "  --min-df N    leave out buckets found in fewer than N training songs",
             "  --wd X        L2 penalty on the table rows each batch uses, and on the dense layers",
             "  --table-sgd X plain SGD at rate X for the table instead of SparseAdam (0: SparseAdam)",
+            "  --ensemble K  train K models (own initial weights and batch order), average their logits;",
+            "                saved as one model K times as wide",
+            "  --ngram-order N  longest n-gram: 1 words, 2 words + bigrams, 3 + trigrams",
+            "  --label-smoothing E  train towards (1 - E) onehot + E / 7 (0: plain cross-entropy)",
             "  --holdout     tuning: train on 80% of the training split, score the other 20%; the validation split is not used",
             "  --synthetic-features  replace the 22 features by random numbers: for timing experiments 2 and 3",
             "                on a file without them; the accuracies then mean nothing",
@@ -76,6 +80,8 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
         int minDf = ng.minDf();
         double wd = ng.weightDecay(), tableSgd = ng.tableSgdLr();
         boolean holdout = false;
+        int ensemble = ng.ensemble(), order = ng.order();
+        double smoothing = ng.labelSmoothing();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -102,6 +108,9 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
                 case "--dropout": dropout = (float) fraction(args, ++i, a, 0, 1); break;
                 case "--lr": lr = fraction(args, ++i, a, 1e-9, 10); break;
                 case "--holdout": holdout = true; break;
+                case "--ensemble": ensemble = positive(args, ++i, a, 64); break;
+                case "--ngram-order": order = positive(args, ++i, a, 3); break;
+                case "--label-smoothing": smoothing = fraction(args, ++i, a, 0, 1); break;
                 case "--min-df": minDf = positive(args, ++i, a); break;
                 case "--wd": wd = fraction(args, ++i, a, 0, 10); break;
                 case "--table-sgd": tableSgd = fraction(args, ++i, a, 0, 10_000); break;
@@ -118,9 +127,9 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
         if (experiments == null) missing.add("--experiment");
         if (data == null) missing.add("--data");
         if (!missing.isEmpty()) throw new UsageException("missing " + String.join(" and ", missing));
-        if ((long) buckets * dim > Integer.MAX_VALUE) throw new UsageException("--buckets times --dim must stay below 2^31");
+        if ((long) buckets * dim * ensemble > Integer.MAX_VALUE) throw new UsageException("--buckets times --dim times --ensemble must stay below 2^31");
         return new Options(experiments, data, epochs, batch, seeds, out, synthetic,
-                new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgd, wd, minDf, holdout));
+                new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgd, wd, minDf, holdout, ensemble, order, smoothing));
     }
 
     /** Epochs for {@code e}: the option, or the published count. */

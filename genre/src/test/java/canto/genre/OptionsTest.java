@@ -47,6 +47,10 @@ class OptionsTest {
                 assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--learning-rate", "1"})).getMessage());
         assertEquals("--pooling must be tfidf or mean, not 'max'",
                 assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--pooling", "max"})).getMessage());
+        assertEquals("--ngram-order must be a whole number from 1 to 3, not '4'",
+                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--ngram-order", "4"})).getMessage());
+        assertEquals("--label-smoothing must be a number in [0.0, 1.0), not '1'",
+                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--label-smoothing", "1"})).getMessage());
         assertEquals("--dropout must be a number in [0.0, 1.0), not '1'",
                 assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--dropout", "1"})).getMessage());
     }
@@ -54,9 +58,9 @@ class OptionsTest {
     @Test
     void ngramsSettings() throws Exception {
         Options o = Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--buckets", "4096", "--dim", "8",
-                "--hidden", "0", "--pooling", "mean", "--lr", "0.02", "--wd", "0.001", "--min-df", "3", "--holdout"});
+                "--hidden", "0", "--pooling", "mean", "--lr", "0.02", "--wd", "0.001", "--min-df", "3", "--holdout", "--ensemble", "2", "--ngram-order", "3", "--label-smoothing", "0.1"});
         assertEquals(java.util.List.of(canto.genre.train.Experiment.NGRAMS), o.experiments());
-        assertEquals(new canto.genre.train.NgramSettings(4096, 8, 0, 0f, canto.genre.data.NgramBags.Pooling.MEAN, 0.02, canto.genre.train.NgramSettings.DEFAULTS.tableSgdLr(), 0.001, 3, true), o.ngrams());
+        assertEquals(new canto.genre.train.NgramSettings(4096, 8, 0, 0f, canto.genre.data.NgramBags.Pooling.MEAN, 0.02, canto.genre.train.NgramSettings.DEFAULTS.tableSgdLr(), 0.001, 3, true, 2, 3, 0.1), o.ngrams());
         assertEquals(canto.genre.train.NgramSettings.EPOCHS, o.epochsFor(canto.genre.train.Experiment.NGRAMS));
         assertEquals(canto.genre.train.Experiment.PUBLISHED, Options.parse(new String[] {"--experiment", "all", "--data", "d.csv"}).experiments());
     }

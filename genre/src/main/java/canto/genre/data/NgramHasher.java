@@ -11,21 +11,30 @@ import java.util.zip.CRC32;
  *   h(w)         = crc32(UTF-8 bytes of w)                       (unsigned 32 bits)
  *   word bucket  = h(w) mod B
  *   bigram bucket = ((h(a) · 116049371 + h(b)) mod 2^32) mod B   (fastText's n-gram multiplier)
+ *   trigram bucket = ((g(a, b) · 116049371 + h(c)) mod 2^32) mod B, g(a, b) = (h(a) · 116049371 + h(b)) mod 2^32
  * </pre>
- * A song of n tokens has n word and n - 1 bigram buckets. Words and bigrams share the B
- * buckets; a collision merges two n-grams into one feature.
+ * A song of n tokens has n word and n - 1 bigram buckets, and with order 3 also n - 2 trigram
+ * buckets. All n-grams share the B buckets; a collision merges two n-grams into one feature.
  */
 public final class NgramHasher {
     public static final long BIGRAM_MULTIPLIER = 116_049_371L;
 
     private final int buckets;
+    private final int order;
 
-    public NgramHasher(int buckets) {
+    /** Words and bigrams (order 2). */
+    public NgramHasher(int buckets) { this(buckets, 2); }
+
+    /** @param order the longest n-gram: 1 (words), 2 (+ bigrams) or 3 (+ trigrams) */
+    public NgramHasher(int buckets, int order) {
         if (buckets < 1) throw new IllegalArgumentException("buckets must be positive: " + buckets);
+        if (order < 1 || order > 3) throw new IllegalArgumentException("n-gram order must be 1, 2 or 3: " + order);
         this.buckets = buckets;
+        this.order = order;
     }
 
     public int buckets() { return buckets; }
+    public int order() { return order; }
 
     /** The unsigned CRC-32 of the word's UTF-8 bytes. */
     public static long wordHash(String word) {
@@ -49,14 +58,21 @@ public final class NgramHasher {
     }
 
     /**
-     * The {@code 2n - 1} buckets of a song whose tokens have word hashes {@code h[0 .. n)}:
-     * its words in order, then its bigrams in order (none for an empty song).
+     * The buckets of a song whose tokens have word hashes {@code h[0 .. n)}: its words in order,
+     * then (order 2 and up) its bigrams in order, then (order 3) its trigrams in order; none for
+     * an empty song.
      */
     public int[] buckets(long[] h, int n) {
-        if (n == 0) return new int[0];
-        int[] out = new int[2 * n - 1];
-        for (int i = 0; i < n; i++) out[i] = (int) (h[i] % buckets);
-        for (int i = 0; i + 1 < n; i++) out[n + i] = (int) (((h[i] * BIGRAM_MULTIPLIER + h[i + 1]) & 0xFFFF_FFFFL) % buckets);
+        int total = 0;
+        for (int k = 1; k <= order; k++) total += Math.max(0, n - k + 1);
+        int[] out = new int[total];
+        int o = 0;
+        for (int i = 0; i < n; i++) out[o++] = (int) (h[i] % buckets);
+        if (order >= 2) for (int i = 0; i + 1 < n; i++) out[o++] = (int) (pair(h[i], h[i + 1]) % buckets);
+        if (order >= 3) for (int i = 0; i + 2 < n; i++) out[o++] = (int) (pair(pair(h[i], h[i + 1]), h[i + 2]) % buckets);
         return out;
     }
+
+    /** {@code (a · 116049371 + b) mod 2^32} for unsigned 32-bit a, b. */
+    static long pair(long a, long b) { return (a * BIGRAM_MULTIPLIER + b) & 0xFFFF_FFFFL; }
 }

@@ -36,14 +36,16 @@ public final class SavedModel {
     private final Trainable model;
     private final float[] idf;             // ngrams
     private final NgramBags.Pooling pooling;  // ngrams
+    private final int order;                  // ngrams: the longest n-gram
     private final BasicEnglishTokenizer tokenizer = new BasicEnglishTokenizer();
 
-    private SavedModel(Experiment experiment, Vocabulary vocabulary, Trainable model, float[] idf, NgramBags.Pooling pooling) {
+    private SavedModel(Experiment experiment, Vocabulary vocabulary, Trainable model, float[] idf, NgramBags.Pooling pooling, int order) {
         this.experiment = experiment;
         this.vocabulary = vocabulary;
         this.model = model;
         this.idf = idf;
         this.pooling = pooling;
+        this.order = order;
         model.setTraining(false);
     }
 
@@ -75,7 +77,7 @@ public final class SavedModel {
         Map<String, Parameter> byBlogName = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> p : Parameters.of(model).named().entrySet()) byBlogName.put(BlogNames.of(e, p.getKey()), p.getValue());
         ModelFolder.copyInto(c, byBlogName, dir);
-        return new SavedModel(e, vocab, model, null, null);
+        return new SavedModel(e, vocab, model, null, null, 0);
     }
 
     private static SavedModel loadNgrams(SafeTensors.Contents c, Path dir) throws ModelFileException {
@@ -86,12 +88,14 @@ public final class SavedModel {
         String p = ModelFolder.setting(c, dir, "pooling");
         NgramBags.Pooling pooling = NgramBags.Pooling.byId(p);
         if (pooling == null) throw new ModelFileException(dir.resolve(ModelFolder.MODEL) + ": metadata 'pooling' is '" + p + "', not tfidf or mean");
+        // files written before trigrams existed have no 'ngram_order': words and bigrams
+        int order = c.metadata().containsKey("ngram_order") ? ModelFolder.intSetting(c, dir, "ngram_order", 1, 3) : 2;
         NgramModel model = new NgramModel(new NgramModel.Shape(buckets, dim, hidden, 0f), new Rng(0));
         Map<String, Parameter> named = new LinkedHashMap<>(model.named());
         Parameter idf = new Parameter("idf", buckets);   // a constant buffer, not trained
         named.put("idf", idf);
         ModelFolder.copyInto(c, named, dir);
-        return new SavedModel(Experiment.NGRAMS, null, model, idf.value().data(), pooling);
+        return new SavedModel(Experiment.NGRAMS, null, model, idf.value().data(), pooling, order);
     }
 
     /**
@@ -128,7 +132,7 @@ public final class SavedModel {
 
     private double[][] ngramProbabilities(List<String> lyrics) {
         NgramModel m = (NgramModel) model;
-        NgramHasher hasher = new NgramHasher(m.shape().buckets());
+        NgramHasher hasher = new NgramHasher(m.shape().buckets(), order);
         double[][] p = new double[lyrics.size()][];
         int[] offsets = {0};
         for (int s = 0; s < lyrics.size(); s++) {

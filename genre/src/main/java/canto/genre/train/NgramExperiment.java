@@ -11,6 +11,7 @@ import canto.genre.data.TokenizedLyrics;
 import canto.genre.data.TrainValidationSplit;
 import canto.genre.model.GenreModels;
 import canto.genre.model.NgramModel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,13 @@ import java.util.Map;
 
 /**
  * {@code --experiment ngrams}: the same split as the published experiments (same seed, same
- * rows), TF-IDF from the training songs only, the {@link NgramModel} trained with SparseAdam
- * on its table and Adam on its dense layers, mean cross-entropy, training rows reshuffled
- * every epoch. Draws from {@code new Rng(seed)}: split, weights, shuffles, then (hold-out
- * mode only) the hold-out part of the training split.
+ * rows), TF-IDF from the training songs only, the {@link NgramModel} trained with sparse SGD
+ * (or SparseAdam) on its table and Adam on its dense layers, mean cross-entropy, training rows
+ * reshuffled every epoch; with {@code ensemble} K > 1, K such models trained side by side, epoch
+ * by epoch, and scored by their averaged logits ({@link NgramEnsemble}). Draws from
+ * {@code new Rng(seed)}: split, weights, shuffles, then (hold-out mode only) the hold-out part
+ * of the training split, then (K > 1 only) one stream from which members 1 .. K-1 draw their
+ * weights and shuffles in turn.
  */
 public final class NgramExperiment {
     private NgramExperiment() {}
@@ -40,16 +44,47 @@ public final class NgramExperiment {
             validation = Arrays.copyOfRange(t, 0, held);
             train = Arrays.copyOfRange(t, held, t.length);
         }
-        NgramBags.Counts counts = NgramBags.count(lyrics, new NgramHasher(s.buckets()));
+        NgramBags.Counts counts = NgramBags.count(lyrics, new NgramHasher(s.buckets(), s.order()));
         float[] idf = NgramBags.idf(counts, train, s.minDf());
         NgramBags bags = NgramBags.weigh(counts, idf, s.pooling());
-        NgramModel model = new NgramModel(new NgramModel.Shape(s.buckets(), s.dim(), s.hidden(), s.dropout()), init);
-        NgramNetwork network = new NgramNetwork(model, bags);
+        // member 0 draws from init and shuffle, as a single model does; members 1.. from their own streams
+        Rng more = s.ensemble() > 1 ? master.split() : null;
+        int steps = epochs * ((train.length + batchSize - 1) / batchSize);
         int maxBatch = Math.max(batchSize, Trainer.EVAL_BATCH);
-        Trainer trainer = new Trainer(network, network.optimizer(s.lr(), s.weightDecay(), s.tableSgdLr(),
-                epochs * ((train.length + batchSize - 1) / batchSize)), table.labels(), maxBatch);
-        List<EpochResult> epochResults = trainer.train(train, validation, epochs, batchSize, shuffle, listener);
-        int[][] confusion = trainer.confusion(validation, GenreModels.CLASSES);
+        List<NgramNetwork> members = new ArrayList<>();
+        List<Trainer> trainers = new ArrayList<>();
+        List<Rng> shuffles = new ArrayList<>();
+        List<int[]> orders = new ArrayList<>();
+        for (int k = 0; k < s.ensemble(); k++) {
+            Rng memberInit = k == 0 ? init : more.split();
+            shuffles.add(k == 0 ? shuffle : more.split());
+            NgramModel member = new NgramModel(new NgramModel.Shape(s.buckets(), s.dim(), s.hidden(), s.dropout()), memberInit);
+            NgramNetwork network = new NgramNetwork(member, bags);
+            members.add(network);
+            Trainer t = new Trainer(network, network.optimizer(s.lr(), s.weightDecay(), s.tableSgdLr(), steps), table.labels(), maxBatch);
+            t.setLabelSmoothing(s.labelSmoothing());
+            trainers.add(t);
+            orders.add(train.clone());
+        }
+        NgramEnsemble ensemble = new NgramEnsemble(members);
+        Trainer scorer = new Trainer(ensemble, null, table.labels(), maxBatch);
+        for (Trainer t : trainers) t.zeroGrad();
+        List<EpochResult> epochResults = new ArrayList<>();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            double loss = 0, trainAccuracy = 0, seconds = 0;
+            for (int k = 0; k < members.size(); k++) {   // the members' running figures averaged, their seconds summed
+                EpochResult r = trainers.get(k).trainEpoch(orders.get(k), epoch, batchSize, shuffles.get(k), listener);
+                loss += r.loss() / members.size();
+                trainAccuracy += r.trainAccuracy() / members.size();
+                seconds += r.seconds();
+            }
+            EpochResult r = new EpochResult(epoch, loss, trainAccuracy, scorer.accuracy(validation), seconds);
+            epochResults.add(r);
+            listener.epochDone(r);
+        }
+        int[][] confusion = scorer.confusion(validation, GenreModels.CLASSES);
+        ensemble.setTraining(false);                 // every member's lazy decay caught up
+        NgramModel model = ensemble.merged();
         RunResult result = new RunResult(Experiment.NGRAMS, seed, table.file(), table.rows(), Kernels.get().name(),
                 ExperimentRunner.jdk(), epochResults, confusion);
 
@@ -58,8 +93,9 @@ public final class NgramExperiment {
         state.put("idf", new Tensor(idf, 0, idf.length));
         Map<String, String> config = ExperimentRunner.config(Experiment.NGRAMS, seed, table);
         config.put("buckets", Integer.toString(s.buckets()));
-        config.put("dim", Integer.toString(s.dim()));
-        config.put("hidden", Integer.toString(s.hidden()));
+        config.put("dim", Integer.toString(model.shape().dim()));
+        config.put("hidden", Integer.toString(model.shape().hidden()));
+        config.put("ensemble", s.ensemble() + " models of dim " + s.dim() + ", hidden " + s.hidden() + ", logits averaged (saved merged: dim and hidden are the merged widths)");
         config.put("dropout", Float.toString(s.dropout()));
         config.put("pooling", s.pooling().id());
         config.put("lr", Double.toString(s.lr()));
@@ -68,9 +104,13 @@ public final class NgramExperiment {
         config.put("min_df", Integer.toString(s.minDf()));
         config.put("epochs", Integer.toString(epochs));
         config.put("batch", Integer.toString(batchSize));
-        config.put("hashing", "word: crc32(utf8) mod buckets; bigram: ((crc32(a) * 116049371 + crc32(b)) mod 2^32) mod buckets");
+        config.put("ngram_order", Integer.toString(s.order()));
+        config.put("label_smoothing", Double.toString(s.labelSmoothing()));
+        config.put("hashing", "word: crc32(utf8) mod buckets; bigram: ((crc32(a) * 116049371 + crc32(b)) mod 2^32) mod buckets"
+                + (s.order() >= 3 ? "; trigram: ((g(a, b) * 116049371 + crc32(c)) mod 2^32) mod buckets, g(a, b) = (crc32(a) * 116049371 + crc32(b)) mod 2^32" : "")
+                + (s.order() == 1 ? " (order 1: words only)" : ""));
         config.put("holdout", Boolean.toString(s.holdout()));
-        config.put("train_accuracy_eval", Double.toString(trainer.accuracy(train)));
+        config.put("train_accuracy_eval", Double.toString(scorer.accuracy(train)));
         config.put("val_accuracy", Double.toString(result.valAccuracy()));
         return new TrainedRun(result, model, null, train, validation, state, config);
     }

@@ -31,6 +31,21 @@ class NgramHasherTest {
     }
 
     @Test
+    void trigramsAndWordsOnlyAsPythonComputesThem() {
+        long[] hashes = NgramHasher.hashes(List.of("love", "baby", "love", "you"));
+        // words, then bigrams, then trigrams ((g(a, b) * 116049371 + h(c)) mod 2^32) mod B
+        assertArrayEquals(new int[] {981, 134, 981, 126, 317, 487, 309, 324, 851}, new NgramHasher(1000, 3).buckets(hashes, 4));
+        assertArrayEquals(new int[] {981, 134, 981, 126}, new NgramHasher(1000, 1).buckets(hashes, 4));
+        assertArrayEquals(new int[] {869045, 1016166, 66696, 973629, 275658, 950967},
+                new NgramHasher(1 << 20, 3).buckets(NgramHasher.hashes(List.of("café", "naïve", "über")), 3));
+        // short songs: no trigram of two words, nothing of none
+        assertArrayEquals(new int[] {981, 134, 317}, new NgramHasher(1000, 3).buckets(hashes, 2));
+        assertArrayEquals(new int[0], new NgramHasher(1000, 3).buckets(hashes, 0));
+        assertEquals("n-gram order must be 1, 2 or 3: 4",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new NgramHasher(10, 4)).getMessage());
+    }
+
+    @Test
     void theSameSongGivesTheSameBucketsEveryTime() {
         TokenizedLyrics a = TokenizedLyrics.of(List.of("la la love you baby", "baby love"), new BasicEnglishTokenizer());
         TokenizedLyrics b = TokenizedLyrics.of(List.of("baby love", "la la love you baby"), new BasicEnglishTokenizer());

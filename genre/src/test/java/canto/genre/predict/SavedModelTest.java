@@ -129,6 +129,23 @@ class SavedModelTest {
     }
 
     @Test
+    void anEnsembleIsSavedAsOneWiderModelThatScoresAsTheEnsemble(@TempDir Path dir) throws Exception {
+        NgramSettings s = new NgramSettings(4096, 8, 0, 0f, NgramBags.Pooling.TFIDF, 0.05, 0, 0, 1, false).withEnsemble(3);
+        TrainedRun run = ExperimentRunner.run(table, lyrics, Experiment.NGRAMS, 1, 4, 8, s, new EpochListener() {});
+        assertEquals(24, ((NgramModel) run.model()).shape().dim());
+        assertArrayEquals(new int[] {4096, 24}, run.state().get("embedding.weight").shape());
+        assertArrayEquals(new int[] {7, 24}, run.state().get("fc.weight").shape());
+        ModelFolder.write(dir, run.state(), run.config(), null, run.validationRows());
+        SavedModel m = SavedModel.load(dir);
+        List<String> val = new ArrayList<>();
+        for (int r : run.validationRows()) val.add(table.lyrics().get(r));
+        double[][] p = m.probabilities(val, null);
+        int correct = 0;
+        for (int i = 0; i < p.length; i++) if (SavedModel.genreOf(p[i]).equals(canto.genre.data.LabelEncoder.GENRES.decode(table.labels()[run.validationRows()[i]]))) correct++;
+        assertEquals(run.result().valAccuracy(), (double) correct / p.length, 1e-12, "the saved merged model scores the validation songs as the ensemble did");
+    }
+
+    @Test
     void predictCommandPrintsOneLinePerSong(@TempDir Path dir) throws Exception {
         trainAndSave(Experiment.LYRICS, dir);
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();

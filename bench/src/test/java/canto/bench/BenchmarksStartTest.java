@@ -43,6 +43,7 @@ class BenchmarksStartTest {
             Map.entry("CopyBench", Map.of("floats", new String[] {"4096"})),
             Map.entry("FmaPeakBench", Map.of()),
             Map.entry("TitleParseBench", Map.of()),
+            Map.entry("SparseUpdateBench", Map.of("dim", new String[] {"16"})),
             Map.entry("GenreStepBench", Map.of("threads", new String[] {"1", "2"}, "fused", new String[] {"false", "true"})));
 
     @TempDir

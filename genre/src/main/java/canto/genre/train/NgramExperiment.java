@@ -60,6 +60,7 @@ public final class NgramExperiment {
             shuffles.add(k == 0 ? shuffle : more.split());
             NgramModel member = new NgramModel(new NgramModel.Shape(s.buckets(), s.dim(), s.hidden(), s.dropout()), memberInit);
             NgramNetwork network = new NgramNetwork(member, bags);
+            if (s.ngramDropout() > 0) network.setItemDropout(s.ngramDropout(), memberInit.split());   // after the weights' draws
             members.add(network);
             Trainer t = new Trainer(network, network.optimizer(s.lr(), s.weightDecay(), s.tableSgdLr(), steps), table.labels(), maxBatch);
             t.setLabelSmoothing(s.labelSmoothing());
@@ -106,6 +107,7 @@ public final class NgramExperiment {
         config.put("batch", Integer.toString(batchSize));
         config.put("ngram_order", Integer.toString(s.order()));
         config.put("label_smoothing", Double.toString(s.labelSmoothing()));
+        config.put("ngram_dropout", Double.toString(s.ngramDropout()));
         config.put("hashing", "word: crc32(utf8) mod buckets; bigram: ((crc32(a) * 116049371 + crc32(b)) mod 2^32) mod buckets"
                 + (s.order() >= 3 ? "; trigram: ((g(a, b) * 116049371 + crc32(c)) mod 2^32) mod buckets, g(a, b) = (crc32(a) * 116049371 + crc32(b)) mod 2^32" : "")
                 + (s.order() == 1 ? " (order 1: words only)" : ""));

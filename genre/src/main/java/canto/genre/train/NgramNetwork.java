@@ -4,6 +4,7 @@ import canto.engine.optim.Adam;
 import canto.engine.optim.Optimizer;
 import canto.engine.optim.SparseAdam;
 import canto.engine.tensor.Tensor;
+import canto.engine.util.Rng;
 import canto.genre.data.NgramBags;
 import canto.genre.model.NgramModel;
 
@@ -28,6 +29,8 @@ public final class NgramNetwork implements BatchNetwork {
     private int[] lastDecayed;     // [buckets]: steps whose decay the row has had
     private int stepsDone;
     private int totalSteps;        // for the linear learning-rate decay of table SGD; 0: constant rate
+    private float itemDropout;     // share of a song's n-grams left out of each training pass
+    private Rng itemRng;
 
     public NgramNetwork(NgramModel model, NgramBags bags) {
         this.model = model;
@@ -36,6 +39,19 @@ public final class NgramNetwork implements BatchNetwork {
     }
 
     public NgramModel model() { return model; }
+
+    /**
+     * N-gram dropout: in training mode each n-gram of each song in a batch is left out with
+     * probability {@code p} (its weight set to 0; the kept weights scaled by {@code 1 / (1 - p)},
+     * so a bag's expected sum stays the same), drawn from {@code rng}; evaluation uses the whole
+     * bag. 0 (the default) leaves the bags alone and draws nothing.
+     */
+    public void setItemDropout(double p, Rng rng) {
+        if (!(p >= 0 && p < 1)) throw new IllegalArgumentException("n-gram dropout must be in [0, 1): " + p);
+        if (p > 0 && rng == null) throw new IllegalArgumentException("n-gram dropout needs a random stream");
+        itemDropout = (float) p;
+        itemRng = rng;
+    }
 
     @Override
     public Tensor forward(int[] rows, int from, int count) {
@@ -50,6 +66,10 @@ public final class NgramNetwork implements BatchNetwork {
             System.arraycopy(bags.ids(), a, ids, k, len);
             System.arraycopy(bags.weights(), a, weights, k, len);
             k += len;
+        }
+        if (training && itemDropout > 0) {
+            float keep = 1f / (1 - itemDropout);
+            for (int i = 0; i < n; i++) weights[i] = itemRng.nextFloat() < itemDropout ? 0f : weights[i] * keep;
         }
         if (training) {
             listDistinct(n);

@@ -22,34 +22,38 @@ import canto.genre.data.NgramBags;
  * @param order the longest n-gram hashed: 1 words, 2 words and bigrams, 3 also trigrams
  * @param labelSmoothing ε: the training target is {@code (1 - ε) · onehot + ε / 7} (PyTorch's
  *                       {@code CrossEntropyLoss(label_smoothing=ε)}); 0 for plain cross-entropy
+ * @param ngramDropout share of each training song's n-grams left out of each pass ({@link NgramNetwork#setItemDropout})
  */
-public record NgramSettings(int buckets, int dim, int hidden, float dropout, NgramBags.Pooling pooling, double lr, double tableSgdLr, double weightDecay, int minDf, boolean holdout, int ensemble, int order, double labelSmoothing) {
+public record NgramSettings(int buckets, int dim, int hidden, float dropout, NgramBags.Pooling pooling, double lr, double tableSgdLr, double weightDecay, int minDf, boolean holdout, int ensemble, int order, double labelSmoothing, double ngramDropout) {
     public static final int EPOCHS = 3;
     public static final int BATCH = 32;
-    public static final NgramSettings DEFAULTS = new NgramSettings(1 << 20, 16, 0, 0f, NgramBags.Pooling.TFIDF, 0.001, 10, 3e-4, 2, false, 1, 2, 0);
+    public static final NgramSettings DEFAULTS = new NgramSettings(1 << 20, 16, 0, 0f, NgramBags.Pooling.TFIDF, 0.001, 10, 3e-4, 2, false, 1, 2, 0, 0);
 
     public NgramSettings {
         if (ensemble < 1) throw new IllegalArgumentException("ensemble must be at least 1: " + ensemble);
         if (order < 1 || order > 3) throw new IllegalArgumentException("n-gram order must be 1, 2 or 3: " + order);
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new IllegalArgumentException("label smoothing must be in [0, 1): " + labelSmoothing);
+        if (!(ngramDropout >= 0 && ngramDropout < 1)) throw new IllegalArgumentException("n-gram dropout must be in [0, 1): " + ngramDropout);
     }
 
     /** A single model (ensemble 1) on words and bigrams, no label smoothing. */
     public NgramSettings(int buckets, int dim, int hidden, float dropout, NgramBags.Pooling pooling, double lr, double tableSgdLr, double weightDecay, int minDf, boolean holdout) {
-        this(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, 1, 2, 0);
+        this(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, 1, 2, 0, 0);
     }
 
-    public NgramSettings withHoldout(boolean h) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, h, ensemble, order, labelSmoothing); }
+    public NgramSettings withHoldout(boolean h) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, h, ensemble, order, labelSmoothing, ngramDropout); }
 
-    public NgramSettings withEnsemble(int k) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, k, order, labelSmoothing); }
+    public NgramSettings withEnsemble(int k) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, k, order, labelSmoothing, ngramDropout); }
 
-    public NgramSettings withOrder(int n) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, n, labelSmoothing); }
+    public NgramSettings withOrder(int n) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, n, labelSmoothing, ngramDropout); }
 
-    public NgramSettings withLabelSmoothing(double e) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, e); }
+    public NgramSettings withNgramDropout(double p) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, labelSmoothing, p); }
+
+    public NgramSettings withLabelSmoothing(double e) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, e, ngramDropout); }
 
     /** One line for the run's header. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "buckets %d, dim %d, hidden %d, dropout %s, pooling %s, lr %s, table %s, wd %s, min-df %d, ensemble %d, n-grams up to %d, label smoothing %s%s",
-                buckets, dim, hidden, dropout, pooling.id(), lr, tableSgdLr > 0 ? "SGD lr " + tableSgdLr + " falling linearly to 0" : "SparseAdam", weightDecay, minDf, ensemble, order, labelSmoothing, holdout ? ", HOLD-OUT tuning (validation split unused)" : "");
+        return String.format(java.util.Locale.ROOT, "buckets %d, dim %d, hidden %d, dropout %s, pooling %s, lr %s, table %s, wd %s, min-df %d, ensemble %d, n-grams up to %d, label smoothing %s, n-gram dropout %s%s",
+                buckets, dim, hidden, dropout, pooling.id(), lr, tableSgdLr > 0 ? "SGD lr " + tableSgdLr + " falling linearly to 0" : "SparseAdam", weightDecay, minDf, ensemble, order, labelSmoothing, ngramDropout, holdout ? ", HOLD-OUT tuning (validation split unused)" : "");
     }
 }

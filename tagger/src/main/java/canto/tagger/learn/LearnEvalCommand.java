@@ -2,39 +2,53 @@ package canto.tagger.learn;
 
 import canto.engine.util.Rng;
 import canto.tagger.model.DataException;
-import canto.tagger.training.LabelledTitle;
-import canto.tagger.training.LabelledTitles;
 import canto.tagger.model.NeuralTitleParser;
 import canto.tagger.model.ParsedTitle;
 import canto.tagger.model.Pieces;
-import canto.tagger.model.TokenClassifier;
-import canto.tagger.training.Trainer;
 import canto.tagger.model.TitleParser;
+import canto.tagger.training.LabelledTitle;
+import canto.tagger.training.LabelledTitles;
+import canto.tagger.training.ParserTraining;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
- * {@code eval-learn [--data FILE] [--other FILE...] [--seeds N]}: what learning from a library
- * gains, measured on titles the models never saw. For each seed the real labelled titles are
- * shuffled and cut in three: a base model stands for the bundled one (trained as it is, on
- * the written titles and the first third); the second third is the user's library (turned
- * into examples by {@link TagAligner} from its artist / title as TPE1 / TIT2, exactly as
- * {@code learn} reads tagged files); the user model is trained from the base on them as
- * {@code learn} does; both parse the last third (then library and test swap). Prints both-exact
- * rates of base and user model, and on each {@code --other} file (titles of other kinds).
+ * {@code eval-learn [--data FILE | --library FILE] [--other FILE...] [--seeds N] [--first-seed N]
+ * [settings...]}: what learning from a library gains, measured on titles the models never saw.
+ * For each seed the real labelled titles are shuffled and cut in three: a base model stands for
+ * the bundled one (trained as it is, {@link ParserTraining.Recipe#defaults}, on the written
+ * titles and the first third); the second third is the user's library (turned into examples by
+ * {@link TagAligner} from its artist / title as TPE1 / TIT2, exactly as {@code learn} reads
+ * tagged files); the user model is trained from the base on them as {@code learn} does; both
+ * parse the last third (then library and test swap). Prints both-exact rates of base and user
+ * model, and on each {@code --other} file (titles of other kinds). Each setting takes a comma
+ * list; every combination is trained from the same base models and reported on its own.
  */
 public final class LearnEvalCommand {
     static final String USAGE = "usage: tagger eval-learn [--data FILE | --library FILE] [--other FILE]... [--seeds N] [--first-seed N]\n"
-            + "    [--epochs N] [--lr X] [--repeats N] [--errors]\n"
+            + "    [--epochs N,..] [--lr X,..] [--repeats N,..] [--dropout X,..] [--generated N,..] [--errors]\n"
             + "  --library FILE: the bundled model is the base; FILE is cut in halves (library, test), both ways\n"
-            + "  default data: data/tagger/titles-train.tsv; written titles: data/tagger/titles-written.tsv";
+            + "  default data: data/tagger/titles-train.tsv; written titles: data/tagger/titles-written.tsv\n"
+            + "  settings default to those of 'learn'; a comma list tries each value (every combination)";
 
     private LearnEvalCommand() {}
+
+    /** Counts of both-exact parses of one setting, summed over seeds and splits. */
+    private static final class Tally {
+        final UserModelTrainer.Settings settings;
+        int test, tested;
+        final int[] other, otherSize;
+        double seconds;
+
+        Tally(UserModelTrainer.Settings s, int others) { settings = s; other = new int[others]; otherSize = new int[others]; }
+    }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Path data = Path.of("data", "tagger", "titles-train.tsv"), written = Path.of("data", "tagger", "titles-written.tsv");
@@ -43,30 +57,30 @@ public final class LearnEvalCommand {
         int seeds = 3;
         boolean errors = false;
         long firstSeed = 1;
-        UserModelTrainer.Settings settings = UserModelTrainer.Settings.defaults();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            String v = i + 1 < args.size() ? args.get(i + 1) : null;
-            switch (a) {
-                case "--data": if (v == null) return usage(err); data = Path.of(v); i++; break;
-                case "--library": if (v == null) return usage(err); librarySet = Path.of(v); i++; break;
-                case "--other": if (v == null) return usage(err); others.add(Path.of(v)); i++; break;
-                case "--seeds":
-                    if (v == null) return usage(err);
-                    try { seeds = Integer.parseInt(v); } catch (NumberFormatException e) { return usage(err); }
-                    i++;
-                    break;
-                case "--errors": errors = true; break;
-                case "--first-seed": if (v == null) return usage(err); firstSeed = Long.parseLong(v); i++; break;
-                case "--epochs": if (v == null) return usage(err);
-                    settings = new UserModelTrainer.Settings(Integer.parseInt(v), settings.lr(), settings.maxRepeats(), settings.seed()); i++; break;
-                case "--lr": if (v == null) return usage(err);
-                    settings = new UserModelTrainer.Settings(settings.epochs(), Float.parseFloat(v), settings.maxRepeats(), settings.seed()); i++; break;
-                case "--repeats": if (v == null) return usage(err);
-                    settings = new UserModelTrainer.Settings(settings.epochs(), settings.lr(), Integer.parseInt(v), settings.seed()); i++; break;
-                case "-h": case "--help": out.println(USAGE); return 0;
-                default: return usage(err);
+        List<UserModelTrainer.Settings> grid = new ArrayList<>(List.of(UserModelTrainer.Settings.defaults()));
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                String v = i + 1 < args.size() ? args.get(i + 1) : null;
+                switch (a) {
+                    case "--data": if (v == null) return usage(err); data = Path.of(v); i++; break;
+                    case "--library": if (v == null) return usage(err); librarySet = Path.of(v); i++; break;
+                    case "--other": if (v == null) return usage(err); others.add(Path.of(v)); i++; break;
+                    case "--seeds": if (v == null) return usage(err); seeds = Integer.parseInt(v); i++; break;
+                    case "--first-seed": if (v == null) return usage(err); firstSeed = Long.parseLong(v); i++; break;
+                    case "--errors": errors = true; break;
+                    case "--epochs": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withEpochs(Integer.parseInt(x))); i++; break;
+                    case "--lr": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withLr(Float.parseFloat(x))); i++; break;
+                    case "--repeats": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withMaxRepeats(Integer.parseInt(x))); i++; break;
+                    case "--dropout": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withDropout(Float.parseFloat(x))); i++; break;
+                    case "--generated": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withGenerated(Integer.parseInt(x))); i++; break;
+                    case "-h": case "--help": out.println(USAGE); return 0;
+                    default: return usage(err);
+                }
             }
+        } catch (IllegalArgumentException e) { // NumberFormatException too
+            err.println("tagger eval-learn: " + e.getMessage());
+            return usage(err);
         }
         if (System.getProperty("canto.kernels") == null) System.setProperty("canto.kernels", "scalar");
         List<LabelledTitle> real, writ;
@@ -79,76 +93,111 @@ public final class LearnEvalCommand {
             err.println("tagger eval-learn: " + e.getMessage());
             return 1;
         }
-        List<LabelledTitle> replay = UserModelTrainer.replayTitles();
-        out.printf(Locale.ROOT, "%d real titles, %d written; user model replays %d titles; settings %s%n", real.size(), writ.size(),
-                replay.size(), settings);
-        int[] base = new int[2 + 2 * others.size()], user = new int[base.length];
-        int tested = 0;
-        int[] otherSize = new int[others.size()];
+        out.printf(Locale.ROOT, "%d real titles, %d written; %s; %d setting%s%n", real.size(), writ.size(),
+                librarySet != null ? "base: the bundled model, library and test: halves of " + librarySet
+                        : "base: trained as the bundled model on the written titles + a third, library and test: the other thirds",
+                grid.size(), grid.size() == 1 ? ": " + grid.get(0).describe() : "s");
+        Tally base = new Tally(null, others.size());
+        List<Tally> tallies = new ArrayList<>();
+        for (UserModelTrainer.Settings s : grid) tallies.add(new Tally(s, others.size()));
         for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
-            List<LabelledTitle> shuffled = new ArrayList<>(real);
-            int[] order = new int[shuffled.size()];
+            int[] order = new int[real.size()];
             for (int i = 0; i < order.length; i++) order[i] = i;
             new Rng(seed).shuffle(order);
             List<LabelledTitle> b = new ArrayList<>(writ), x = new ArrayList<>(), y = new ArrayList<>();
             NeuralTitleParser baseParser;
             if (librarySet != null) {
-                // the bundled model is the base; the set is cut in two halves
                 for (int p = 0; p < order.length; p++) (p % 2 == 0 ? x : y).add(real.get(order[p]));
                 baseParser = NeuralTitleParser.loadBundled();
             } else {
                 for (int p = 0; p < order.length; p++) (p % 3 == 0 ? b : p % 3 == 1 ? x : y).add(real.get(order[p]));
-                TokenClassifier m0 = Trainer.train(b, TokenClassifier.Config.defaults(), Trainer.Options.defaults(seed), null);
-                baseParser = new NeuralTitleParser(m0, Map.of());
+                baseParser = new NeuralTitleParser(ParserTraining.train(b, ParserTraining.Recipe.defaults(seed), null), Map.of());
             }
+            int[] baseOther = new int[others.size()];
+            for (int k = 0; k < others.size(); k++) baseOther[k] = bothExact(baseParser, other.get(k));
             for (int swap = 0; swap < 2; swap++) {
                 List<LabelledTitle> library = swap == 0 ? x : y, test = swap == 0 ? y : x;
                 List<LabelledTitle> examples = new ArrayList<>();
-                Map<SkipReason, Integer> skips = new java.util.EnumMap<>(SkipReason.class);
+                Map<SkipReason, Integer> skips = new EnumMap<>(SkipReason.class);
                 for (LabelledTitle t : library) {
                     TagAligner.Result r = TagAligner.align(t.title(), String.join(" / ", t.artists()),
                             String.join(" / ", t.titles()), t.source());
                     if (r.example() != null) examples.add(r.example());
                     else skips.merge(r.skipped(), 1, Integer::sum);
                 }
-                long t0 = System.nanoTime();
-                NeuralTitleParser userParser = UserModelTrainer.train(baseParser,
-                        ExampleFile.merge(List.of(), examples), replay, settings.withSeed(seed), null).parser(Map.of());
-                double secs = (System.nanoTime() - t0) / 1e9;
-                int bOk = bothExact(baseParser, test), uOk = bothExact(userParser, test);
-                base[0] += bOk;
-                user[0] += uOk;
-                tested += test.size();
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                        "seed %d split %d: library %d titles -> %d examples %s; test %d: base %.1f%%, user %.1f%% (%.1f s)",
-                        seed, swap, library.size(), examples.size(), skips, test.size(), 100.0 * bOk / test.size(), 100.0 * uOk / test.size(), secs));
-                for (int k = 0; k < other.size(); k++) {
-                    int ob = bothExact(baseParser, other.get(k)), ou = bothExact(userParser, other.get(k));
-                    base[2 + k] += ob;
-                    user[2 + k] += ou;
-                    otherSize[k] += other.get(k).size();
-                    line.append(String.format(Locale.ROOT, "; %s: base %.1f%%, user %.1f%%", others.get(k).getFileName(),
-                            100.0 * ob / other.get(k).size(), 100.0 * ou / other.get(k).size()));
-                }
-                out.println(line);
-                if (errors) {
-                    for (LabelledTitle t : test) {
-                        ParsedTitle pb = baseParser.parse(t.title()), pu = userParser.parse(t.title());
-                        boolean okB = ok(t, pb), okU = ok(t, pu);
-                        if (okB && okU) continue;
-                        out.println("  " + (okB ? "B" : "-") + (okU ? "U" : "-") + " " + t.title() + " | gold " + t.artists() + t.titles()
-                                + " | base " + pb.artists() + pb.titles() + " | user " + pu.artists() + pu.titles());
+                examples = ExampleFile.merge(List.of(), examples);
+                int bOk = bothExact(baseParser, test);
+                base.test += bOk;
+                base.tested += test.size();
+                for (int k = 0; k < others.size(); k++) { base.other[k] += baseOther[k]; base.otherSize[k] += other.get(k).size(); }
+                out.printf(Locale.ROOT, "seed %d split %d: library %d titles -> %d examples %s; test %d: base %.1f%%%s%n", seed, swap,
+                        library.size(), examples.size(), skips, test.size(), pct(bOk, test.size()), otherText(others, baseOther, other));
+                for (Tally tally : tallies) {
+                    UserModelTrainer.Settings s = tally.settings.withSeed(seed);
+                    long t0 = System.nanoTime();
+                    NeuralTitleParser user = UserModelTrainer.train(baseParser, examples, UserModelTrainer.replayTitles(s), s, null)
+                            .parser(Map.of());
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    tally.seconds += secs;
+                    int uOk = bothExact(user, test);
+                    tally.test += uOk;
+                    tally.tested += test.size();
+                    int[] uOther = new int[others.size()];
+                    for (int k = 0; k < others.size(); k++) {
+                        uOther[k] = bothExact(user, other.get(k));
+                        tally.other[k] += uOther[k];
+                        tally.otherSize[k] += other.get(k).size();
                     }
+                    out.printf(Locale.ROOT, "  user [%s]: %.1f%%%s (%.1f s)%n", tally.settings.describe(), pct(uOk, test.size()),
+                            otherText(others, uOther, other), secs);
+                    if (errors) printErrors(out, baseParser, user, test);
                 }
             }
         }
-        out.printf(Locale.ROOT, "all: both exact on the unseen part: base %.1f%% (%d/%d), user %.1f%% (%d/%d), gain %+.1f points%n",
-                100.0 * base[0] / tested, base[0], tested, 100.0 * user[0] / tested, user[0], tested, 100.0 * (user[0] - base[0]) / tested);
-        for (int k = 0; k < others.size(); k++) {
-            out.printf(Locale.ROOT, "%s: base %.1f%%, user %.1f%%, change %+.1f points%n", others.get(k).getFileName(),
-                    100.0 * base[2 + k] / otherSize[k], 100.0 * user[2 + k] / otherSize[k], 100.0 * (user[2 + k] - base[2 + k]) / otherSize[k]);
+        out.printf(Locale.ROOT, "all (seeds %d-%d): both exact on the unseen part: base %.1f%% (%d/%d)%s%n", firstSeed, firstSeed + seeds - 1,
+                pct(base.test, base.tested), base.test, base.tested, otherTotals(others, base, null));
+        for (Tally t : tallies) {
+            out.printf(Locale.ROOT, "  user [%s]: %.1f%% (%d/%d), gain %+.1f points%s; %.1f s per user model%n", t.settings.describe(),
+                    pct(t.test, t.tested), t.test, t.tested, 100.0 * (t.test - base.test) / t.tested, otherTotals(others, t, base),
+                    t.seconds / (2.0 * seeds));
         }
         return 0;
+    }
+
+    private static List<UserModelTrainer.Settings> expand(List<UserModelTrainer.Settings> grid, String values,
+                                                          BiFunction<UserModelTrainer.Settings, String, UserModelTrainer.Settings> with) {
+        List<UserModelTrainer.Settings> out = new ArrayList<>();
+        for (UserModelTrainer.Settings s : grid) for (String v : values.split(",")) out.add(with.apply(s, v.strip()));
+        return out;
+    }
+
+    private static double pct(int ok, int n) { return 100.0 * ok / n; }
+
+    private static String otherText(List<Path> names, int[] ok, List<List<LabelledTitle>> sets) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < names.size(); k++) {
+            b.append(String.format(Locale.ROOT, "; %s %.1f%%", names.get(k).getFileName(), pct(ok[k], sets.get(k).size())));
+        }
+        return b.toString();
+    }
+
+    private static String otherTotals(List<Path> names, Tally t, Tally base) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < names.size(); k++) {
+            b.append(String.format(Locale.ROOT, "; %s %.1f%%", names.get(k).getFileName(), pct(t.other[k], t.otherSize[k])));
+            if (base != null) b.append(String.format(Locale.ROOT, " (%+.1f)", 100.0 * (t.other[k] - base.other[k]) / t.otherSize[k]));
+        }
+        return b.toString();
+    }
+
+    private static void printErrors(PrintStream out, TitleParser baseParser, TitleParser user, List<LabelledTitle> test) {
+        for (LabelledTitle t : test) {
+            ParsedTitle pb = baseParser.parse(t.title()), pu = user.parse(t.title());
+            boolean okB = ok(t, pb), okU = ok(t, pu);
+            if (okB && okU) continue;
+            out.println("    " + (okB ? "B" : "-") + (okU ? "U" : "-") + " " + t.title() + " | gold " + t.artists() + t.titles()
+                    + " | base " + pb.artists() + pb.titles() + " | user " + pu.artists() + pu.titles());
+        }
     }
 
     private static int usage(PrintStream err) {
@@ -158,10 +207,7 @@ public final class LearnEvalCommand {
 
     static int bothExact(TitleParser parser, List<LabelledTitle> titles) {
         int ok = 0;
-        for (LabelledTitle t : titles) {
-            ParsedTitle p = parser.parse(t.title());
-            if (same(t.artists(), p.artists()) && same(t.titles(), p.titles())) ok++;
-        }
+        for (LabelledTitle t : titles) if (ok(t, parser.parse(t.title()))) ok++;
         return ok;
     }
 

@@ -32,16 +32,19 @@ public final class UserModelLearner {
         for (LabelledTitle t : added) if (seen.add(t.title()) && oldTitles.contains(t.title())) replaced++;
         List<LabelledTitle> all = ExampleFile.merge(old, added);
         long t0 = System.nanoTime();
-        List<LabelledTitle> replay = UserModelTrainer.replayTitles();
+        List<LabelledTitle> replay = UserModelTrainer.replayTitles(settings);
         NeuralTitleParser bundled = NeuralTitleParser.loadBundled();
         UserModelTrainer.Trained trained = UserModelTrainer.train(bundled, all, replay, settings, log);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("base_model", "bundled " + NeuralTitleParser.RESOURCE);
-        meta.put("training_data", replay.size() + " bundled written titles + " + all.size() + " user examples ("
+        meta.put("training_data", replay.size() + " replayed titles (the bundled written titles"
+                + (settings.generated() > 0 ? " + " + settings.generated() + " of TitleGenerator seed " + UserModelTrainer.GENERATOR_SEED : "")
+                + ") + " + all.size() + " user examples ("
                 + UserModelTrainer.repeats(all.size(), replay.size(), settings.maxRepeats()) + " times each per epoch)");
         meta.put("seed", Long.toString(settings.seed()));
         meta.put("epochs", Integer.toString(settings.epochs()));
         meta.put("optimizer", "Adam(lr=" + settings.lr() + ")");
+        meta.put("feature_dropout", Float.toString(settings.dropout()));
         meta.put("kernels", Kernels.get().name());
         // The confidence and review flag work as the bundled model's: its calibration (fitted on
         // its cross-validated parses; the user model trains on from its weights) and threshold.

@@ -33,8 +33,8 @@ class UserModelTrainerTest {
 
     @Test
     void everyUserExampleIsTrainedOnAndTheLexiconFeatureFiresOnConfirmedNames() {
-        List<LabelledTitle> replay = UserModelTrainer.replayTitles().subList(0, 20);
-        UserModelTrainer.Settings s = new UserModelTrainer.Settings(1, 0.003f, 8, 1);
+        List<LabelledTitle> replay = UserModelTrainer.writtenTitles().subList(0, 20);
+        UserModelTrainer.Settings s = new UserModelTrainer.Settings(1, 0.003f, 8, 0.1f, 0, 1);
         UserModelTrainer.Trained tr = UserModelTrainer.train(NeuralTitleParser.loadBundled(), USER, replay, s, null);
         UserModelTrainer.Fed fed = tr.fed();
         int repeats = UserModelTrainer.repeats(USER.size(), replay.size(), s.maxRepeats());

@@ -16,8 +16,8 @@ import canto.engine.nn.Parameter;
 import canto.engine.nn.Parameters;
 import canto.engine.nn.Sequential;
 import canto.engine.nn.SoftmaxCrossEntropy;
-import canto.engine.nn.Trainable;
 import canto.engine.nn.TwoBranch;
+import canto.engine.nn.Workspace;
 import canto.engine.optim.Adam;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
@@ -41,30 +41,11 @@ class PyTorchParityTest {
     /** Per element: |canto - torch| <= RTOL · (|torch| + the tensor's largest |torch| / 10). */
     private static final double RTOL = 1e-5;
 
-    /** A canto model with one or two inputs, as the fixtures feed it. */
-    private interface Model {
-        Trainable trainable();
-        Tensor forward(Map<String, Tensor> batch);
-        void backward(Tensor dLogits);
-        /** Gradient with respect to the feature input after backward, or null without one. */
-        Tensor featureInputGrad();
-    }
-
-    private static Model sequential(Module net, boolean idsInput) {
-        return new Model() {
-            Tensor featureGrad;
-            public Trainable trainable() { return net; }
-            public Tensor forward(Map<String, Tensor> b) { return net.forward(b.get(idsInput ? "ids" : "features")); }
-            public void backward(Tensor dy) { featureGrad = net.backward(dy); }
-            public Tensor featureInputGrad() { return idsInput ? null : featureGrad; }
-        };
-    }
-
     @Test
     void lyricsModel() throws IOException {
         Rng rng = new Rng(0); // any seed: the weights are loaded from the fixture
         Sequential net = new Sequential(new Embedding(VOCAB + 1, 4, rng), new Flatten(), new Linear(TOKENS * 4, CLASSES, rng));
-        check("lyrics", () -> sequential(net, true));
+        check("lyrics", net, "ids");
     }
 
     @Test
@@ -79,7 +60,7 @@ class PyTorchParityTest {
         }
         layers[layers.length - 1] = new Linear(widths[widths.length - 1], CLASSES, rng);
         Sequential net = new Sequential(layers);
-        check("features", () -> sequential(net, false));
+        check("features", net, "features");
     }
 
     @Test
@@ -95,60 +76,55 @@ class PyTorchParityTest {
                         new Linear(8, CLASSES, rng)),
                 "combined_pipeline", new Sequential(
                         new Linear(2 * CLASSES, 16, rng), new Linear(16, 12, rng), new Linear(12, 8, rng), new Linear(8, CLASSES, rng)));
-        check("combined", () -> new Model() {
-            public Trainable trainable() { return net; }
-            public Tensor forward(Map<String, Tensor> b) { return net.forward(b.get("ids"), b.get("features")); }
-            public void backward(Tensor dy) { net.backward(dy); }
-            public Tensor featureInputGrad() { return net.rightInputGrad(); }
-        });
+        check("combined", net, "ids", "features");
     }
 
-    private interface ModelFactory { Model build(); }
-
-    private static void check(String name, ModelFactory factory) throws IOException {
+    /** {@code inputs}: the fixture's input names, in the order the model takes them (one module contract for one or two). */
+    private static void check(String name, Module model, String... inputs) throws IOException {
         SafeTensors.Contents weights = SafeTensors.readResource(PyTorchParityTest.class, "/pytorch/" + name + ".weights.safetensors");
         Map<String, Tensor> expected = SafeTensors.readResource(PyTorchParityTest.class, "/pytorch/" + name + ".expected.safetensors").tensors();
 
         // without weight decay: check everything along the way
-        Model model = factory.build();
-        Parameters params = Parameters.of(model.trainable());
+        assertEquals(inputs.length, model.inputCount(), name + " inputs");
+        Parameters params = Parameters.of(model);
         SafeTensors.load(weights, params, name + ".weights.safetensors"); // names and shapes must match PyTorch's
-        model.trainable().setTraining(false);
-        twoAdamSteps(name, model, params, new Adam(params, Adam.Config.defaults(LR)), expected, true);
+        model.setTraining(false);
+        twoAdamSteps(name, model, inputs, params, new Adam(params, Adam.Config.defaults(LR)), expected, true);
         for (String key : params.named().keySet()) assertClose(name + " adam2." + key, expected.get("adam2." + key), params.get(key).value());
 
         // with weight decay: same start, compare the weights after two steps
         SafeTensors.load(weights, params, name + ".weights.safetensors");
-        twoAdamSteps(name, model, params, new Adam(params, Adam.Config.defaults(LR).withWeightDecay(WEIGHT_DECAY)), expected, false);
+        twoAdamSteps(name, model, inputs, params, new Adam(params, Adam.Config.defaults(LR).withWeightDecay(WEIGHT_DECAY)), expected, false);
         for (String key : params.named().keySet()) assertClose(name + " adam2_wd." + key, expected.get("adam2_wd." + key), params.get(key).value());
     }
 
-    private static void twoAdamSteps(String name, Model model, Parameters params, Adam adam, Map<String, Tensor> expected, boolean compare) {
+    private static void twoAdamSteps(String name, Module model, String[] inputs, Parameters params, Adam adam, Map<String, Tensor> expected, boolean compare) {
         SoftmaxCrossEntropy lossFn = new SoftmaxCrossEntropy();
         for (int b = 0; b < 2; b++) {
             String prefix = "batch" + b + ".";
-            Map<String, Tensor> batch = new java.util.HashMap<>();
-            for (String input : new String[] {"ids", "features"}) {
-                if (expected.containsKey(prefix + input)) batch.put(input, expected.get(prefix + input));
-            }
+            Tensor[] batch = new Tensor[inputs.length];
+            for (int i = 0; i < inputs.length; i++) batch[i] = expected.get(prefix + inputs[i]);
             float[] labelValues = expected.get(prefix + "labels").toArray();
             int[] labels = new int[labelValues.length];
             for (int i = 0; i < labels.length; i++) labels[i] = (int) labelValues[i];
 
             adam.zeroGrad();
-            Tensor logits = model.forward(batch);
+            Workspace ws = new Workspace();
+            Tensor logits = model.forward(ws, batch);
             if (compare) assertClose(name + " " + prefix + "logits", expected.get(prefix + "logits"), logits);
             float loss = lossFn.forward(logits, labels);
             if (compare) assertEquals(expected.get(prefix + "loss").get(0), loss, RTOL * Math.abs(loss), name + " " + prefix + "loss");
-            model.backward(lossFn.backward());
+            Tensor firstInputGrad = model.backward(ws, lossFn.backward());
             if (compare) {
                 for (Map.Entry<String, Parameter> e : params.named().entrySet()) {
                     assertClose(name + " " + prefix + "grad." + e.getKey(), expected.get(prefix + "grad." + e.getKey()), e.getValue().grad());
                 }
                 Tensor inputGrad = expected.get(prefix + "input_grad.features");
+                int f = java.util.Arrays.asList(inputs).indexOf("features");
                 if (inputGrad != null) {
-                    assertNotNull(model.featureInputGrad(), "feature input gradient");
-                    assertClose(name + " " + prefix + "input_grad.features", inputGrad, model.featureInputGrad());
+                    Tensor got = inputs.length == 1 ? firstInputGrad : model.inputGrad(ws, f);
+                    assertNotNull(got, "feature input gradient");
+                    assertClose(name + " " + prefix + "input_grad.features", inputGrad, got);
                 }
             }
             adam.step();

@@ -13,10 +13,12 @@ public final class Activation implements Module {
 
     private final Kernels kernels = Kernels.get();
     private final Kind kind;
-    private float[] outputBuf;
-    private float[] gradBuf;
-    private int[] shape;
-    private int n;
+    /** What one workspace keeps for this layer: the output (the backward's input) and the gradient. */
+    private static final class State {
+        float[] output, grad;
+        int[] shape;
+        int n = -1;
+    }
 
     public Activation(Kind kind) { this.kind = kind; }
 
@@ -27,10 +29,12 @@ public final class Activation implements Module {
     public Kind kind() { return kind; }
 
     @Override
-    public Tensor forward(Tensor x) {
-        n = x.size();
-        shape = x.shape();
-        outputBuf = Buffers.ensure(outputBuf, n);
+    public Tensor forward(Workspace ws, Tensor... inputs) {
+        Tensor x = Module.single(this, inputs);
+        State s = ws.state(this, State::new);
+        int n = s.n = x.size();
+        int[] shape = s.shape = x.shape();
+        float[] outputBuf = s.output = Buffers.ensure(s.output, n);
         switch (kind) {
             case RELU: kernels.reluForward(x.data(), x.offset(), outputBuf, 0, n); break;
             case SIGMOID: kernels.sigmoidForward(x.data(), x.offset(), outputBuf, 0, n); break;
@@ -40,14 +44,18 @@ public final class Activation implements Module {
     }
 
     @Override
-    public Tensor backward(Tensor dy) {
-        gradBuf = Buffers.ensure(gradBuf, n);
+    public Tensor backward(Workspace ws, Tensor dy) {
+        State s = ws.state(this, State::new);
+        int n = s.n;
+        if (n < 0) throw new IllegalStateException(this + ": backward before forward in this workspace");
+        float[] outputBuf = s.output;
+        float[] gradBuf = s.grad = Buffers.ensure(s.grad, n);
         switch (kind) {
             case RELU: kernels.reluBackward(outputBuf, 0, dy.data(), dy.offset(), gradBuf, 0, n); break;
             case SIGMOID: kernels.sigmoidBackward(outputBuf, 0, dy.data(), dy.offset(), gradBuf, 0, n); break;
             default: kernels.tanhBackward(outputBuf, 0, dy.data(), dy.offset(), gradBuf, 0, n); break;
         }
-        return new Tensor(gradBuf, 0, shape);
+        return new Tensor(gradBuf, 0, s.shape);
     }
 
     @Override public String toString() { return kind == Kind.RELU ? "ReLU()" : kind == Kind.SIGMOID ? "Sigmoid()" : "Tanh()"; }

@@ -15,12 +15,14 @@ public final class Dropout implements Module {
     private final float keepScale;
     private final Rng rng;
     private boolean training = true;
-    private boolean maskedLastForward;
-    private float[] mask;
-    private float[] outputBuf;
-    private float[] gradBuf;
-    private int[] shape;
-    private int n;
+
+    /** What one workspace keeps for this layer: the last mask, or that there was none. */
+    private static final class State {
+        boolean masked;
+        float[] mask, output, grad;
+        int[] shape;
+        int n;
+    }
 
     public Dropout(float p, Rng rng) {
         if (!(p >= 0f && p < 1f)) throw new IllegalArgumentException("dropout probability must be in [0, 1): " + p);
@@ -34,25 +36,28 @@ public final class Dropout implements Module {
     @Override public void setTraining(boolean training) { this.training = training; }
 
     @Override
-    public Tensor forward(Tensor x) {
-        maskedLastForward = training && p > 0f;
-        if (!maskedLastForward) return x;
-        n = x.size();
-        shape = x.shape();
-        mask = Buffers.ensure(mask, n);
+    public Tensor forward(Workspace ws, Tensor... inputs) {
+        Tensor x = Module.single(this, inputs);
+        State s = ws.state(this, State::new);
+        s.masked = training && p > 0f;
+        if (!s.masked) return x;
+        int n = s.n = x.size();
+        int[] shape = s.shape = x.shape();
+        float[] mask = s.mask = Buffers.ensure(s.mask, n);
         // the same masks as: for each i, mask[i] = rng.nextFloat() < p ? 0 : keepScale
         kernels.dropoutMask(rng.reserve(n), p, keepScale, mask, 0, n);
-        outputBuf = Buffers.ensure(outputBuf, n);
+        float[] outputBuf = s.output = Buffers.ensure(s.output, n);
         kernels.multiply(x.data(), x.offset(), mask, 0, outputBuf, 0, n);
         return new Tensor(outputBuf, 0, shape);
     }
 
     @Override
-    public Tensor backward(Tensor dy) {
-        if (!maskedLastForward) return dy;
-        gradBuf = Buffers.ensure(gradBuf, n);
-        kernels.multiply(dy.data(), dy.offset(), mask, 0, gradBuf, 0, n);
-        return new Tensor(gradBuf, 0, shape);
+    public Tensor backward(Workspace ws, Tensor dy) {
+        State s = ws.state(this, State::new);
+        if (!s.masked) return dy;
+        float[] gradBuf = s.grad = Buffers.ensure(s.grad, s.n);
+        kernels.multiply(dy.data(), dy.offset(), s.mask, 0, gradBuf, 0, s.n);
+        return new Tensor(gradBuf, 0, s.shape);
     }
 
     @Override public String toString() { return "Dropout(p=" + p + ")"; }

@@ -20,9 +20,12 @@ public final class Embedding implements Module {
     private final int dim;
     private final Parameter weight;
 
-    private int[] ids;     // the ids of the last forward
-    private int count;
-    private float[] outputBuf;
+    /** What one workspace keeps for this layer: the ids of its last forward, and the output. */
+    private static final class State {
+        int[] ids;
+        int count = -1;
+        float[] output;
+    }
 
     public Embedding(int num, int dim, Rng rng) {
         if (num <= 0 || dim <= 0) throw new IllegalArgumentException("Embedding(" + num + ", " + dim + "): sizes must be positive");
@@ -39,9 +42,11 @@ public final class Embedding implements Module {
     public Parameter weight() { return weight; }
 
     @Override
-    public Tensor forward(Tensor idTensor) {
+    public Tensor forward(Workspace ws, Tensor... inputs) {
+        Tensor idTensor = Module.single(this, inputs);
+        State s = ws.state(this, State::new);
         int n = idTensor.size();
-        ids = Buffers.ensure(ids, n);
+        int[] ids = s.ids = Buffers.ensure(s.ids, n);
         float[] d = idTensor.data();
         for (int i = 0; i < n; i++) {
             float f = d[idTensor.offset() + i];
@@ -49,25 +54,27 @@ public final class Embedding implements Module {
             if (id != f) throw new IllegalArgumentException("embedding input " + f + " at position " + i + " is not an integer id");
             ids[i] = id;
         }
-        return gatherChecked(n, idTensor.shape());
+        return gatherChecked(s, n, idTensor.shape());
     }
 
     /** Forward from int ids: {@code ids[off .. off+count)} seen with {@code shape}. */
-    public Tensor forwardIds(int[] src, int off, int count, int... shape) {
-        ids = Buffers.ensure(ids, count);
-        System.arraycopy(src, off, ids, 0, count);
-        return gatherChecked(count, shape);
+    public Tensor forwardIds(Workspace ws, int[] src, int off, int count, int... shape) {
+        State s = ws.state(this, State::new);
+        s.ids = Buffers.ensure(s.ids, count);
+        System.arraycopy(src, off, s.ids, 0, count);
+        return gatherChecked(s, count, shape);
     }
 
-    private Tensor gatherChecked(int n, int[] idShape) {
+    private Tensor gatherChecked(State s, int n, int[] idShape) {
+        int[] ids = s.ids;
         for (int i = 0; i < n; i++) {
             if (ids[i] < 0 || ids[i] >= num) {
                 throw new IllegalArgumentException("embedding id " + ids[i] + " at position " + i
                         + " is outside the table [0, " + num + ")");
             }
         }
-        count = n;
-        outputBuf = Buffers.ensure(outputBuf, n * dim);
+        s.count = n;
+        float[] outputBuf = s.output = Buffers.ensure(s.output, n * dim);
         Tensor w = weight.value();
         kernels.gather(w.data(), w.offset(), ids, 0, outputBuf, 0, n, dim);
         int[] shape = java.util.Arrays.copyOf(idShape, idShape.length + 1);
@@ -77,9 +84,11 @@ public final class Embedding implements Module {
 
     /** Scatter-adds into the weight gradient; ids have no gradient, so this returns null. */
     @Override
-    public Tensor backward(Tensor dy) {
+    public Tensor backward(Workspace ws, Tensor dy) {
+        State s = ws.state(this, State::new);
+        if (s.count < 0) throw new IllegalStateException(this + ": backward before forward in this workspace");
         Tensor dw = weight.grad();
-        kernels.scatterAdd(dy.data(), dy.offset(), ids, 0, dw.data(), dw.offset(), count, dim);
+        kernels.scatterAdd(dy.data(), dy.offset(), s.ids, 0, dw.data(), dw.offset(), s.count, dim);
         return null;
     }
 

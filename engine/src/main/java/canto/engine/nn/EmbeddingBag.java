@@ -20,9 +20,10 @@ import java.util.Map;
  * {@code idOff}) multiply each row before the sum; as in PyTorch only with {@link Mode#SUM}.
  * They are constants here: no gradient flows to them.
  *
- * <p>Not a {@link Module}: its input is two int arrays, not a tensor. The output of
- * {@link #forward} is {@code [bags, dim]}, backed by this layer's buffer until its next forward;
- * {@link #backward} accumulates into {@code weight.grad} for the ids of the last forward.
+ * <p>Not a {@link Module}: its input is two int arrays, not a tensor. As a module's, its
+ * activations live in the caller's {@link Workspace}: the output of {@link #forward} is
+ * {@code [bags, dim]}, valid until the next forward in that workspace; {@link #backward}
+ * accumulates into {@code weight.grad} for the ids of the last forward in it.
  * Parameter name: {@code weight}, as PyTorch's {@code state_dict}.
  */
 public final class EmbeddingBag implements Trainable {
@@ -41,14 +42,16 @@ public final class EmbeddingBag implements Trainable {
     private final Mode mode;
     private final Parameter weight;
 
-    // the last forward, copied so the caller may reuse its arrays before backward
-    private int[] ids;
-    private int[] offsets;
-    private float[] weights; // null when the last forward had none
-    private float[] weightsBuf;
-    private int n = -1;
-    private int bags;
-    private float[] outputBuf;
+    /** What one workspace keeps: the last forward's inputs, copied so the caller may reuse its arrays before backward. */
+    private static final class State {
+        int[] ids;
+        int[] offsets;
+        float[] weights; // null when the last forward had none
+        float[] weightsBuf;
+        int n = -1;
+        int bags;
+        float[] output;
+    }
 
     public EmbeddingBag(int num, int dim, Mode mode, Rng rng) {
         if (num <= 0 || dim <= 0) throw new IllegalArgumentException("EmbeddingBag(" + num + ", " + dim + "): sizes must be positive");
@@ -72,39 +75,41 @@ public final class EmbeddingBag implements Trainable {
      * {@code offsets[offOff + b]} of that list (PyTorch's offsets). {@code perSampleWeights}, when
      * not null, holds one weight per id at the same index as the id ({@code perSampleWeights[idOff + i]}).
      *
-     * @return {@code [bags, dim]}, valid until the next forward
+     * @return {@code [bags, dim]}, valid until the next forward in {@code ws}
      * @throws IllegalArgumentException naming the first id outside {@code [0, num)}, a bad offset,
      *         or weights given with {@link Mode#MEAN}
      */
-    public Tensor forward(int[] ids, int idOff, int n, int[] offsets, int offOff, int bags, float[] perSampleWeights) {
+    public Tensor forward(Workspace ws, int[] ids, int idOff, int n, int[] offsets, int offOff, int bags, float[] perSampleWeights) {
         check(ids, idOff, n, offsets, offOff, bags, perSampleWeights);
-        this.ids = Buffers.ensure(this.ids, n);
-        System.arraycopy(ids, idOff, this.ids, 0, n);
-        this.offsets = Buffers.ensure(this.offsets, bags);
-        System.arraycopy(offsets, offOff, this.offsets, 0, bags);
+        State s = ws.state(this, State::new);
+        s.ids = Buffers.ensure(s.ids, n);
+        System.arraycopy(ids, idOff, s.ids, 0, n);
+        s.offsets = Buffers.ensure(s.offsets, bags);
+        System.arraycopy(offsets, offOff, s.offsets, 0, bags);
         if (perSampleWeights != null) {
-            weightsBuf = Buffers.ensure(weightsBuf, n);
-            System.arraycopy(perSampleWeights, idOff, weightsBuf, 0, n);
+            s.weightsBuf = Buffers.ensure(s.weightsBuf, n);
+            System.arraycopy(perSampleWeights, idOff, s.weightsBuf, 0, n);
         }
-        this.weights = perSampleWeights == null ? null : weightsBuf;
-        this.n = n;
-        this.bags = bags;
-        outputBuf = Buffers.ensure(outputBuf, bags * dim);
+        s.weights = perSampleWeights == null ? null : s.weightsBuf;
+        s.n = n;
+        s.bags = bags;
+        float[] outputBuf = s.output = Buffers.ensure(s.output, bags * dim);
         Tensor w = weight.value();
-        kernels.embeddingBagForward(w.data(), w.offset(), dim, this.ids, 0, n, this.offsets, 0, bags,
-                weights, 0, mode == Mode.MEAN, outputBuf, 0);
+        kernels.embeddingBagForward(w.data(), w.offset(), dim, s.ids, 0, n, s.offsets, 0, bags,
+                s.weights, 0, mode == Mode.MEAN, outputBuf, 0);
         return new Tensor(outputBuf, 0, bags, dim);
     }
 
     /** Scatter-adds {@code dOut [bags, dim]} into the weight gradient for the last forward's ids. */
-    public void backward(Tensor dOut) {
-        if (n < 0) throw new IllegalStateException(this + ": backward before any forward");
-        if (dOut.size() != bags * dim || dOut.cols() != dim) {
-            throw new IllegalArgumentException(this + ": gradient " + dOut + " does not match the last forward's output [" + bags + ", " + dim + "]");
+    public void backward(Workspace ws, Tensor dOut) {
+        State s = ws.state(this, State::new);
+        if (s.n < 0) throw new IllegalStateException(this + ": backward before any forward in this workspace");
+        if (dOut.size() != s.bags * dim || dOut.cols() != dim) {
+            throw new IllegalArgumentException(this + ": gradient " + dOut + " does not match the last forward's output [" + s.bags + ", " + dim + "]");
         }
         Tensor g = weight.grad();
-        kernels.embeddingBagBackward(dOut.data(), dOut.offset(), dim, ids, 0, n, offsets, 0, bags,
-                weights, 0, mode == Mode.MEAN, g.data(), g.offset());
+        kernels.embeddingBagBackward(dOut.data(), dOut.offset(), dim, s.ids, 0, s.n, s.offsets, 0, s.bags,
+                s.weights, 0, mode == Mode.MEAN, g.data(), g.offset());
     }
 
     private void check(int[] ids, int idOff, int n, int[] offsets, int offOff, int bags, float[] perSampleWeights) {

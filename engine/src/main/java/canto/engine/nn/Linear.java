@@ -17,9 +17,12 @@ public final class Linear implements Module {
     private final Parameter weight;
     private final Parameter bias; // null without bias
 
-    private Tensor input;       // [rows, in], cached by forward
-    private float[] outputBuf;  // [rows, out]
-    private float[] gradInputBuf; // [rows, in]
+    /** What one workspace keeps for this layer. */
+    private static final class State {
+        Tensor input;         // [rows, in], cached by forward
+        float[] output;       // [rows, out]
+        float[] gradInput;    // [rows, in]
+    }
 
     public Linear(int in, int out, Rng rng) { this(in, out, true, rng); }
 
@@ -44,13 +47,15 @@ public final class Linear implements Module {
     public Parameter bias() { return bias; }
 
     @Override
-    public Tensor forward(Tensor x) {
+    public Tensor forward(Workspace ws, Tensor... inputs) {
+        Tensor x = Module.single(this, inputs);
         if (x.cols() != in) {
             throw new IllegalArgumentException("Linear(" + in + ", " + out + ") got input " + x + " whose last dimension is not " + in);
         }
         int rows = x.rows();
-        input = x;
-        outputBuf = Buffers.ensure(outputBuf, rows * out);
+        State s = ws.state(this, State::new);
+        s.input = x;
+        float[] outputBuf = s.output = Buffers.ensure(s.output, rows * out);
         Tensor w = weight.value();
         // y [rows, out] = bias (or 0), then += x [rows, in] · W [out, in]ᵀ
         if (bias != null) {
@@ -63,7 +68,10 @@ public final class Linear implements Module {
     }
 
     @Override
-    public Tensor backward(Tensor dy) {
+    public Tensor backward(Workspace ws, Tensor dy) {
+        State s = ws.state(this, State::new);
+        Tensor input = s.input;
+        if (input == null) throw new IllegalStateException(this + ": backward before forward in this workspace");
         int rows = input.rows();
         Tensor w = weight.value(), dw = weight.grad();
         // dW [out, in] += dYᵀ [out, rows] · X [rows, in]
@@ -71,7 +79,7 @@ public final class Linear implements Module {
         // db [out] += Σ_rows dY
         if (bias != null) kernels.addColumnSums(dy.data(), dy.offset(), bias.grad().data(), bias.grad().offset(), rows, out);
         // dX [rows, in] = dY [rows, out] · W [out, in]
-        gradInputBuf = Buffers.ensure(gradInputBuf, rows * in);
+        float[] gradInputBuf = s.gradInput = Buffers.ensure(s.gradInput, rows * in);
         java.util.Arrays.fill(gradInputBuf, 0, rows * in, 0f);
         kernels.matmulNN(dy.data(), dy.offset(), w.data(), w.offset(), gradInputBuf, 0, rows, in, out);
         return new Tensor(gradInputBuf, 0, input.shape());

@@ -8,6 +8,7 @@ import canto.engine.nn.Sequential;
 import canto.engine.nn.SoftmaxCrossEntropy;
 import canto.engine.optim.Adam;
 import canto.engine.optim.AdamState;
+import canto.engine.nn.Workspace;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ public final class TrainMlp {
     private TrainMlp() {}
 
     public static void main(String[] args) throws Exception {
+        Workspace ws = new Workspace();
         Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "mlp"));
         int n = 512, in = 20, classes = 4, batch = 32;
         Rng rng = new Rng(1);
@@ -45,8 +47,8 @@ public final class TrainMlp {
             float loss = 0;
             for (int from = 0; from < n; from += batch) {
                 adam.zeroGrad();
-                loss = lossFn.forward(model.forward(new Tensor(xs, from * in, batch, in)), ys, from);
-                model.backward(lossFn.backward());
+                loss = lossFn.forward(model.forward(ws, new Tensor(xs, from * in, batch, in)), ys, from);
+                model.backward(ws, lossFn.backward());
                 adam.step();
             }
             if (epoch % 10 == 0) System.out.printf("epoch %d: last batch loss %.4f%n", epoch, loss);
@@ -56,7 +58,7 @@ public final class TrainMlp {
 
         Sequential copy = new Sequential(new Linear(in, 64, new Rng(0)), Activation.relu(), new Linear(64, classes, new Rng(0)));
         SafeTensors.load(dir.resolve("mlp.safetensors"), Parameters.of(copy));
-        Tensor logits = copy.forward(new Tensor(xs, 0, n, in));
+        Tensor logits = copy.forward(ws, new Tensor(xs, 0, n, in));
         int[] predicted = SoftmaxCrossEntropy.argmax(logits, null);
         int right = 0;
         for (int i = 0; i < n; i++) if (predicted[i] == ys[i]) right++;

@@ -34,45 +34,49 @@ class EmbeddingBagTest {
 
     @Test
     void sumAddsTheRowsOfEachBag() {
+        Workspace ws = new Workspace();
         EmbeddingBag e = bag(Mode.SUM);
-        Tensor y = e.forward(IDS, 1, 5, OFFSETS, 1, 4, null);
+        Tensor y = e.forward(ws, IDS, 1, 5, OFFSETS, 1, 4, null);
         assertArrayEquals(new int[] {4, 2}, y.shape());
         // r3 + r0 = (6, 8); empty = (0, 0); r3 + r1 = (8, 10); r2 = (4, 5)
         assertArrayEquals(new float[] {6, 8, 0, 0, 8, 10, 4, 5}, y.toArray());
-        e.backward(Tensor.of(D_OUT, 4, 2));
+        e.backward(ws, Tensor.of(D_OUT, 4, 2));
         // row0 += bag0's (1, 2); row1 += bag2's (5, 6); row2 += bag3's (7, 8); row3 += (1, 2) + (5, 6)
         assertArrayEquals(new float[] {1, 2, 5, 6, 7, 8, 6, 8}, e.weight().grad().toArray());
     }
 
     @Test
     void meanDividesBySizeAndAnEmptyBagIsZero() {
+        Workspace ws = new Workspace();
         EmbeddingBag e = bag(Mode.MEAN);
         // (r3 + r0) / 2 = (3, 4); empty = (0, 0); (r3 + r1) / 2 = (4, 5); r2 / 1 = (4, 5)
-        assertArrayEquals(new float[] {3, 4, 0, 0, 4, 5, 4, 5}, e.forward(IDS, 1, 5, OFFSETS, 1, 4, null).toArray());
-        e.backward(Tensor.of(D_OUT, 4, 2));
+        assertArrayEquals(new float[] {3, 4, 0, 0, 4, 5, 4, 5}, e.forward(ws, IDS, 1, 5, OFFSETS, 1, 4, null).toArray());
+        e.backward(ws, Tensor.of(D_OUT, 4, 2));
         // row0 += (1, 2) / 2; row1 += (5, 6) / 2; row2 += (7, 8); row3 += (1, 2) / 2 + (5, 6) / 2 = (3, 4)
         assertArrayEquals(new float[] {0.5f, 1, 2.5f, 3, 7, 8, 3, 4}, e.weight().grad().toArray());
     }
 
     @Test
     void perSampleWeightsScaleEachRowAndItsGradient() {
+        Workspace ws = new Workspace();
         EmbeddingBag e = bag(Mode.SUM);
         float[] w = {99, 0.5f, 2, 1, -1, 3}; // indexed like IDS: 99 belongs to the skipped id 9
         // 0.5·r3 + 2·r0 = (3, 5.5); empty; 1·r3 - 1·r1 = (4, 4); 3·r2 = (12, 15)
-        assertArrayEquals(new float[] {3, 5.5f, 0, 0, 4, 4, 12, 15}, e.forward(IDS, 1, 5, OFFSETS, 1, 4, w).toArray());
-        e.backward(Tensor.of(D_OUT, 4, 2));
+        assertArrayEquals(new float[] {3, 5.5f, 0, 0, 4, 4, 12, 15}, e.forward(ws, IDS, 1, 5, OFFSETS, 1, 4, w).toArray());
+        e.backward(ws, Tensor.of(D_OUT, 4, 2));
         // row0 += 2·(1, 2); row1 += -1·(5, 6); row2 += 3·(7, 8); row3 += 0.5·(1, 2) + 1·(5, 6)
         assertArrayEquals(new float[] {2, 4, -5, -6, 21, 24, 5.5f, 7}, e.weight().grad().toArray());
     }
 
     @Test
     void backwardUsesTheForwardsIdsEvenIfTheCallerReusesItsArrays() {
+        Workspace ws = new Workspace();
         EmbeddingBag e = bag(Mode.SUM);
         int[] ids = IDS.clone(), offsets = OFFSETS.clone();
-        e.forward(ids, 1, 5, offsets, 1, 4, null);
+        e.forward(ws, ids, 1, 5, offsets, 1, 4, null);
         java.util.Arrays.fill(ids, 0);
         java.util.Arrays.fill(offsets, 0);
-        e.backward(Tensor.of(D_OUT, 4, 2));
+        e.backward(ws, Tensor.of(D_OUT, 4, 2));
         assertArrayEquals(new float[] {1, 2, 5, 6, 7, 8, 6, 8}, e.weight().grad().toArray());
     }
 
@@ -98,28 +102,30 @@ class EmbeddingBagTest {
 
     @Test
     void badInputIsAnErrorThatNamesIt() {
+        Workspace ws = new Workspace();
         EmbeddingBag e = bag(Mode.SUM);
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
-                () -> e.forward(new int[] {0, 1, 4}, 0, 3, new int[] {0}, 0, 1, null));
+                () -> e.forward(ws, new int[] {0, 1, 4}, 0, 3, new int[] {0}, 0, 1, null));
         assertTrue(x.getMessage().contains("id 4 at ids[2] is outside the table [0, 4)"), x.getMessage());
-        x = assertThrows(IllegalArgumentException.class, () -> e.forward(new int[] {-1}, 0, 1, new int[] {0}, 0, 1, null));
+        x = assertThrows(IllegalArgumentException.class, () -> e.forward(ws, new int[] {-1}, 0, 1, new int[] {0}, 0, 1, null));
         assertTrue(x.getMessage().contains("id -1"), x.getMessage());
-        x = assertThrows(IllegalArgumentException.class, () -> e.forward(new int[] {0, 1}, 0, 2, new int[] {0, 3}, 0, 2, null));
+        x = assertThrows(IllegalArgumentException.class, () -> e.forward(ws, new int[] {0, 1}, 0, 2, new int[] {0, 3}, 0, 2, null));
         assertTrue(x.getMessage().contains("offsets[1] = 3"), x.getMessage());
-        x = assertThrows(IllegalArgumentException.class, () -> e.forward(new int[] {0, 1}, 0, 2, new int[] {1, 0}, 0, 2, null));
+        x = assertThrows(IllegalArgumentException.class, () -> e.forward(ws, new int[] {0, 1}, 0, 2, new int[] {1, 0}, 0, 2, null));
         assertTrue(x.getMessage().contains("offsets[1] = 0"), x.getMessage());
         EmbeddingBag mean = bag(Mode.MEAN);
-        x = assertThrows(IllegalArgumentException.class, () -> mean.forward(new int[] {0}, 0, 1, new int[] {0}, 0, 1, new float[] {1}));
+        x = assertThrows(IllegalArgumentException.class, () -> mean.forward(ws, new int[] {0}, 0, 1, new int[] {0}, 0, 1, new float[] {1}));
         assertTrue(x.getMessage().contains("per_sample_weights only with mode SUM"), x.getMessage());
-        assertThrows(IllegalStateException.class, () -> bag(Mode.SUM).backward(Tensor.zeros(1, 2)));
-        e.forward(IDS, 1, 5, OFFSETS, 1, 4, null);
-        assertThrows(IllegalArgumentException.class, () -> e.backward(Tensor.zeros(3, 2)));
+        assertThrows(IllegalStateException.class, () -> bag(Mode.SUM).backward(ws, Tensor.zeros(1, 2)));
+        e.forward(ws, IDS, 1, 5, OFFSETS, 1, 4, null);
+        assertThrows(IllegalArgumentException.class, () -> e.backward(ws, Tensor.zeros(3, 2)));
     }
 
     // ---- finite differences ------------------------------------------------------------------
 
     /** Bags of sizes 2, 0, 4, 1, 0, 3 over ids with repeats, at offsets 2 (ids) and 1 (offsets). */
     private static void checkGradient(Mode mode, boolean weighted, int dim, long seed) {
+        Workspace ws = new Workspace();
         Rng rng = new Rng(seed);
         int num = 6;
         EmbeddingBag e = new EmbeddingBag(num, dim, mode, rng);
@@ -140,9 +146,9 @@ class EmbeddingBagTest {
         float[] r = new float[bags * dim];
         for (int i = 0; i < r.length; i++) r[i] = rng.uniform(-1, 1);
         params.zeroGrad();
-        e.forward(ids, 2, count, offsets, 1, bags, weights);
-        e.backward(new Tensor(r.clone(), 0, bags, dim));
-        GradCheck.checkParameters(params, () -> GradCheck.project(e.forward(ids, 2, count, offsets, 1, bags, weights), r));
+        e.forward(ws, ids, 2, count, offsets, 1, bags, weights);
+        e.backward(ws, new Tensor(r.clone(), 0, bags, dim));
+        GradCheck.checkParameters(params, () -> GradCheck.project(e.forward(ws, ids, 2, count, offsets, 1, bags, weights), r));
         float[] unused = params.grads();
         for (int j = 0; j < dim; j++) assertEquals(0f, unused[(num - 1) * dim + j], "an unused row gets no gradient");
     }

@@ -31,16 +31,17 @@ class GradientCheckTest {
      * gradient, on input {@code x} of {@code shape}.
      */
     private static void checkModule(Module module, float[] x, int[] shape, boolean inputHasGradient, long seed) {
+        Workspace ws = new Workspace();
         Parameters params = Parameters.of(module);
         Rng rng = new Rng(seed);
-        Tensor y = module.forward(new Tensor(x, 0, shape));
+        Tensor y = module.forward(ws, new Tensor(x, 0, shape));
         float[] r = random(rng, y.size(), 1f);
         int[] outShape = y.shape();
-        DoubleSupplier loss = () -> GradCheck.project(module.forward(new Tensor(x, 0, shape)), r);
+        DoubleSupplier loss = () -> GradCheck.project(module.forward(ws, new Tensor(x, 0, shape)), r);
 
         params.zeroGrad();
-        module.forward(new Tensor(x, 0, shape));
-        Tensor dx = module.backward(new Tensor(r.clone(), 0, outShape));
+        module.forward(ws, new Tensor(x, 0, shape));
+        Tensor dx = module.backward(ws, new Tensor(r.clone(), 0, outShape));
         if (inputHasGradient) {
             assertArrayEquals(shape, dx.shape(), "input gradient shape");
             GradCheck.check(module + " input", x, 0, dx.toArray(), 0, x.length, loss);
@@ -106,16 +107,17 @@ class GradientCheckTest {
 
     @Test
     void dropoutInTrainingModeWithAFixedMask() {
+        Workspace ws = new Workspace();
         // Each loss evaluation uses a freshly seeded layer, so every forward draws the same mask.
         Supplier<Dropout> layer = () -> new Dropout(0.3f, new Rng(77));
         Rng rng = new Rng(9);
         float[] x = random(rng, 6 * 5, 1f);
         int[] shape = {6, 5};
         float[] r = random(rng, x.length, 1f);
-        DoubleSupplier loss = () -> GradCheck.project(layer.get().forward(new Tensor(x, 0, shape)), r);
+        DoubleSupplier loss = () -> GradCheck.project(layer.get().forward(ws, new Tensor(x, 0, shape)), r);
         Dropout d = layer.get();
-        d.forward(new Tensor(x, 0, shape));
-        float[] dx = d.backward(new Tensor(r, 0, shape)).toArray();
+        d.forward(ws, new Tensor(x, 0, shape));
+        float[] dx = d.backward(ws, new Tensor(r, 0, shape)).toArray();
         int dropped = 0;
         for (float g : dx) if (g == 0f) dropped++;
         org.junit.jupiter.api.Assertions.assertTrue(dropped > 0 && dropped < dx.length, "some, not all, dropped: " + dropped);
@@ -165,6 +167,7 @@ class GradientCheckTest {
     /** The combined genre architecture in miniature, with its input gradients. */
     @Test
     void twoBranchModel() {
+        Workspace ws = new Workspace();
         Rng rng = new Rng(14);
         int batch = 3, tokens = 5, features = 6, classes = 5;
         TwoBranch model = new TwoBranch(
@@ -181,14 +184,14 @@ class GradientCheckTest {
         int[] labels = {1, 4, 0};
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
         DoubleSupplier loss = () -> ce.forward(
-                model.forward(new Tensor(ids, 0, batch, tokens), new Tensor(feats, 0, batch, features)), labels);
+                model.forward(ws, new Tensor(ids, 0, batch, tokens), new Tensor(feats, 0, batch, features)), labels);
 
         params.zeroGrad();
         loss.getAsDouble();
-        model.backward(ce.backward());
-        assertNull(model.leftInputGrad(), "ids have no gradient");
-        float[] dFeats = model.rightInputGrad().toArray();
-        assertArrayEquals(new int[] {batch, features}, model.rightInputGrad().shape());
+        model.backward(ws, ce.backward());
+        assertNull(model.inputGrad(ws, 0), "ids have no gradient");
+        float[] dFeats = model.inputGrad(ws, 1).toArray();
+        assertArrayEquals(new int[] {batch, features}, model.inputGrad(ws, 1).shape());
 
         GradCheck.check("feature input", feats, 0, dFeats, 0, feats.length, loss);
         GradCheck.checkParameters(params, loss);

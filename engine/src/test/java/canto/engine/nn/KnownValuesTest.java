@@ -83,26 +83,27 @@ class KnownValuesTest {
     /** W = [[1,2,3],[4,5,6]], b = [0.5,-1], x = [[1,0,-1],[2,1,0]], dy = [[1,0],[0,2]]. */
     @Test
     void linear2x3ByHand() {
+        Workspace ws = new Workspace();
         Linear linear = new Linear(3, 2, new Rng(0));
         Parameters params = Parameters.of(linear);
         float[] w = {1, 2, 3, 4, 5, 6};
         for (int i = 0; i < 6; i++) linear.weight().value().set(i, w[i]);
         linear.bias().value().set(0, 0.5f);
         linear.bias().value().set(1, -1f);
-        Tensor y = linear.forward(Tensor.of(new float[] {1, 0, -1, 2, 1, 0}, 2, 3));
+        Tensor y = linear.forward(ws, Tensor.of(new float[] {1, 0, -1, 2, 1, 0}, 2, 3));
         // [1-3+0.5, 4-6-1] and [2+2+0.5, 8+5-1]
         assertArrayEquals(new float[] {-1.5f, -3f, 4.5f, 12f}, y.toArray());
         assertArrayEquals(new int[] {2, 2}, y.shape());
 
         params.zeroGrad();
-        Tensor dx = linear.backward(Tensor.of(new float[] {1, 0, 0, 2}, 2, 2));
+        Tensor dx = linear.backward(ws, Tensor.of(new float[] {1, 0, 0, 2}, 2, 2));
         // dW = dyᵀ·x = [[1,0,-1],[4,2,0]]; db = column sums [1,2]; dx = dy·W = [[1,2,3],[8,10,12]]
         assertArrayEquals(new float[] {1, 0, -1, 4, 2, 0}, linear.weight().grad().toArray());
         assertArrayEquals(new float[] {1, 2}, linear.bias().grad().toArray());
         assertArrayEquals(new float[] {1, 2, 3, 8, 10, 12}, dx.toArray());
 
         // backward accumulates: a second pass doubles the parameter gradients
-        linear.backward(Tensor.of(new float[] {1, 0, 0, 2}, 2, 2));
+        linear.backward(ws, Tensor.of(new float[] {1, 0, 0, 2}, 2, 2));
         assertArrayEquals(new float[] {2, 0, -2, 8, 4, 0}, linear.weight().grad().toArray());
         assertArrayEquals(new float[] {2, 4}, linear.bias().grad().toArray());
         params.zeroGrad();
@@ -111,8 +112,9 @@ class KnownValuesTest {
 
     @Test
     void linearRejectsTheWrongInputWidth() {
+        Workspace ws = new Workspace();
         Linear linear = new Linear(3, 2, new Rng(0));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> linear.forward(Tensor.zeros(2, 4)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> linear.forward(ws, Tensor.zeros(2, 4)));
         assertTrue(e.getMessage().contains("Linear(3, 2)"), e.getMessage());
     }
 
@@ -139,18 +141,19 @@ class KnownValuesTest {
 
     @Test
     void embeddingGathersRowsAndNamesABadId() {
+        Workspace ws = new Workspace();
         Embedding emb = new Embedding(4, 2, new Rng(0));
         for (int i = 0; i < 8; i++) emb.weight().value().set(i, i);
-        Tensor out = emb.forward(Tensor.of(new float[] {3, 0, 3}, 1, 3));
+        Tensor out = emb.forward(ws, Tensor.of(new float[] {3, 0, 3}, 1, 3));
         assertArrayEquals(new int[] {1, 3, 2}, out.shape());
         assertArrayEquals(new float[] {6, 7, 0, 1, 6, 7}, out.toArray());
-        assertArrayEquals(new float[] {2, 3, 4, 5}, emb.forwardIds(new int[] {9, 1, 2, 9}, 1, 2, 2).toArray());
+        assertArrayEquals(new float[] {2, 3, 4, 5}, emb.forwardIds(ws, new int[] {9, 1, 2, 9}, 1, 2, 2).toArray());
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> emb.forward(Tensor.of(new float[] {1, 4}, 2)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> emb.forward(ws, Tensor.of(new float[] {1, 4}, 2)));
         assertTrue(e.getMessage().contains("embedding id 4"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> emb.forwardIds(new int[] {-1}, 0, 1, 1));
+        e = assertThrows(IllegalArgumentException.class, () -> emb.forwardIds(ws, new int[] {-1}, 0, 1, 1));
         assertTrue(e.getMessage().contains("embedding id -1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> emb.forward(Tensor.of(new float[] {1.5f}, 1)));
+        e = assertThrows(IllegalArgumentException.class, () -> emb.forward(ws, Tensor.of(new float[] {1.5f}, 1)));
         assertTrue(e.getMessage().contains("1.5"), e.getMessage());
     }
 
@@ -167,10 +170,11 @@ class KnownValuesTest {
 
     @Test
     void dropoutZeroesAboutPAndScalesTheRest() {
+        Workspace ws = new Workspace();
         Dropout dropout = new Dropout(0.25f, new Rng(9));
         float[] ones = new float[20000];
         java.util.Arrays.fill(ones, 1f);
-        float[] y = dropout.forward(Tensor.of(ones, 100, 200)).toArray();
+        float[] y = dropout.forward(ws, Tensor.of(ones, 100, 200)).toArray();
         int zeros = 0;
         for (float v : y) {
             if (v == 0f) zeros++;
@@ -180,16 +184,17 @@ class KnownValuesTest {
 
         dropout.setTraining(false);
         Tensor x = Tensor.of(ones, 100, 200);
-        assertSame(x, dropout.forward(x), "evaluation mode is the identity");
+        assertSame(x, dropout.forward(ws, x), "evaluation mode is the identity");
         assertThrows(IllegalArgumentException.class, () -> new Dropout(1f, new Rng(0)));
     }
 
     @Test
     void flattenKeepsTheBatchAndRestoresTheShapeOnBackward() {
+        Workspace ws = new Workspace();
         Flatten flatten = new Flatten();
-        Tensor y = flatten.forward(Tensor.zeros(2, 3, 4));
+        Tensor y = flatten.forward(ws, Tensor.zeros(2, 3, 4));
         assertArrayEquals(new int[] {2, 12}, y.shape());
-        assertArrayEquals(new int[] {2, 3, 4}, flatten.backward(Tensor.zeros(2, 12)).shape());
+        assertArrayEquals(new int[] {2, 3, 4}, flatten.backward(ws, Tensor.zeros(2, 12)).shape());
     }
 
     // ---- names ----------------------------------------------------------------------------

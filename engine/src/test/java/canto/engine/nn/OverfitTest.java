@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class OverfitTest {
 
     private static float[] train(long seed, int steps) {
+        Workspace ws = new Workspace();
         Rng rng = new Rng(seed);
         Sequential model = new Sequential(
                 new Embedding(20, 4, rng), new Flatten(),
@@ -31,8 +32,8 @@ class OverfitTest {
         float[] losses = new float[steps];
         for (int s = 0; s < steps; s++) {
             adam.zeroGrad();
-            losses[s] = loss.forward(model.forward(x), labels);
-            model.backward(loss.backward());
+            losses[s] = loss.forward(model.forward(ws, x), labels);
+            model.backward(ws, loss.backward());
             adam.step();
         }
         return losses;

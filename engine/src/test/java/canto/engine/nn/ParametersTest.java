@@ -18,6 +18,7 @@ class ParametersTest {
 
     @Test
     void theSameModelGivesTheSameParametersAndAdamKeepsTraining() {
+        Workspace ws = new Workspace();
         Rng rng = new Rng(1);
         Sequential model = new Sequential(new Linear(4, 8, rng), Activation.relu(), new Linear(8, 3, rng));
         Parameters first = Parameters.of(model);
@@ -30,12 +31,12 @@ class ParametersTest {
         for (int i = 0; i < x.length; i++) x[i] = rng.uniform(-1, 1);
         for (int i = 0; i < labels.length; i++) labels[i] = rng.nextInt(3);
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
-        float before = loss.forward(model.forward(new Tensor(x, 0, 16, 4)), labels);
+        float before = loss.forward(model.forward(ws, new Tensor(x, 0, 16, 4)), labels);
         float after = before;
         for (int step = 0; step < 50; step++) {
             adam.zeroGrad();
-            after = loss.forward(model.forward(new Tensor(x, 0, 16, 4)), labels);
-            model.backward(loss.backward());
+            after = loss.forward(model.forward(ws, new Tensor(x, 0, 16, 4)), labels);
+            model.backward(ws, loss.backward());
             adam.step();
         }
         assertTrue(after < before * 0.8f, "loss " + before + " -> " + after + ": Adam no longer trains the model");

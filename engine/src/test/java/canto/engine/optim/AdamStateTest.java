@@ -13,6 +13,7 @@ import canto.engine.nn.Linear;
 import canto.engine.nn.Parameters;
 import canto.engine.nn.Sequential;
 import canto.engine.nn.SoftmaxCrossEntropy;
+import canto.engine.nn.Workspace;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
 import java.nio.file.Path;
@@ -47,13 +48,14 @@ class AdamStateTest {
     }
 
     private static void epoch(Sequential model, Adam adam) {
+        Workspace ws = new Workspace();
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         int[] labels = new int[BATCH];
         for (int from = 0; from < ROWS; from += BATCH) {
             System.arraycopy(Y, from, labels, 0, BATCH);
             adam.zeroGrad();
-            loss.forward(model.forward(new Tensor(X, from * IN, BATCH, IN)), labels);
-            model.backward(loss.backward());
+            loss.forward(model.forward(ws, new Tensor(X, from * IN, BATCH, IN)), labels);
+            model.backward(ws, loss.backward());
             adam.step();
         }
     }

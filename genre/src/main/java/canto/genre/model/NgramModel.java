@@ -7,6 +7,7 @@ import canto.engine.nn.Linear;
 import canto.engine.nn.Parameter;
 import canto.engine.nn.Parameters;
 import canto.engine.nn.Trainable;
+import canto.engine.nn.Workspace;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
 import java.util.LinkedHashMap;
@@ -83,19 +84,19 @@ public final class NgramModel implements Trainable {
      * Logits {@code [bags, 7]} of the bags {@code ids[0 .. n)} starting at {@code offsets[0 .. bags)},
      * with one weight per id.
      */
-    public Tensor forward(int[] ids, int n, int[] offsets, int bags, float[] weights) {
-        Tensor x = embedding.forward(ids, 0, n, offsets, 0, bags, weights);   // [bags, dim]
-        if (dropout != null) x = dropout.forward(x);
-        if (hidden != null) x = relu.forward(hidden.forward(x));             // [bags, hidden]
-        return fc.forward(x);                                                 // [bags, 7]
+    public Tensor forward(Workspace ws, int[] ids, int n, int[] offsets, int bags, float[] weights) {
+        Tensor x = embedding.forward(ws, ids, 0, n, offsets, 0, bags, weights);   // [bags, dim]
+        if (dropout != null) x = dropout.forward(ws, x);
+        if (hidden != null) x = relu.forward(ws, hidden.forward(ws, x));         // [bags, hidden]
+        return fc.forward(ws, x);                                                 // [bags, 7]
     }
 
     /** Backward from the logits' gradient; accumulates into the table's and the dense gradients. */
-    public void backward(Tensor dLogits) {
-        Tensor d = fc.backward(dLogits);
-        if (hidden != null) d = hidden.backward(relu.backward(d));
-        if (dropout != null) d = dropout.backward(d);
-        embedding.backward(d);
+    public void backward(Workspace ws, Tensor dLogits) {
+        Tensor d = fc.backward(ws, dLogits);
+        if (hidden != null) d = hidden.backward(ws, relu.backward(ws, d));
+        if (dropout != null) d = dropout.backward(ws, d);
+        embedding.backward(ws, d);
     }
 
     /** Lists {@link #named()}; do not pack them again with {@code Parameters.of}: they are packed already. */

@@ -5,7 +5,7 @@ import canto.engine.nn.Module;
 import canto.engine.nn.Parameter;
 import canto.engine.nn.Parameters;
 import canto.engine.nn.Trainable;
-import canto.engine.nn.TwoBranch;
+import canto.engine.nn.Workspace;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
 import canto.genre.data.BasicEnglishTokenizer;
@@ -116,7 +116,7 @@ public final class SavedModel {
         switch (experiment) {
             case LYRICS: net = GenreNetwork.lyrics((Module) model, ids, batch); break;
             case FEATURES: net = GenreNetwork.features((Module) model, features, batch); break;
-            default: net = GenreNetwork.combined((TwoBranch) model, ids, features, batch);
+            default: net = GenreNetwork.combined((Module) model, ids, features, batch);
         }
         net.setTraining(false);
         int[] rows = new int[n];
@@ -135,9 +135,10 @@ public final class SavedModel {
         NgramHasher hasher = new NgramHasher(m.shape().buckets(), order);
         double[][] p = new double[lyrics.size()][];
         int[] offsets = {0};
+        Workspace ws = new Workspace();
         for (int s = 0; s < lyrics.size(); s++) {
             NgramBags bag = NgramBags.weigh(NgramBags.count(tokenizer.tokenize(lyrics.get(s)), hasher), idf, pooling);
-            Tensor logits = m.forward(bag.ids(), bag.ids().length, offsets, 1, bag.weights());   // [1, 7]
+            Tensor logits = m.forward(ws, bag.ids(), bag.ids().length, offsets, 1, bag.weights());   // [1, 7]
             p[s] = softmax(logits, 0);
         }
         return p;

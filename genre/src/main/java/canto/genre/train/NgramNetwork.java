@@ -3,6 +3,7 @@ package canto.genre.train;
 import canto.engine.optim.Adam;
 import canto.engine.optim.Optimizer;
 import canto.engine.optim.SparseAdam;
+import canto.engine.nn.Workspace;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
 import canto.genre.data.NgramBags;
@@ -24,6 +25,7 @@ public final class NgramNetwork implements BatchNetwork {
     private int[] touched = new int[0];
     private int touchedCount;
     private boolean training = true;
+    private final Workspace ws = new Workspace();   // this network's passes: one thread
     // SGD with weight decay on the table, applied lazily but exactly (see optimizer)
     private double[] shrunk;       // [steps + 1]: product of (1 - lr_t · wd) over the first k steps
     private int[] lastDecayed;     // [buckets]: steps whose decay the row has had
@@ -75,7 +77,7 @@ public final class NgramNetwork implements BatchNetwork {
             listDistinct(n);
             if (lastDecayed != null) for (int i = 0; i < touchedCount; i++) catchUp(touched[i]);
         }
-        return model.forward(ids, n, offsets, count, weights);
+        return model.forward(ws, ids, n, offsets, count, weights);
     }
 
     /** The distinct table rows among {@code ids[0 .. n)}, into {@code touched}. */
@@ -89,7 +91,7 @@ public final class NgramNetwork implements BatchNetwork {
         }
     }
 
-    @Override public void backward(Tensor dLogits) { model.backward(dLogits); }
+    @Override public void backward(Tensor dLogits) { model.backward(ws, dLogits); }
 
     /** The table's SGD rate at step t (0-based): linear decay to 0 over totalSteps, or constant. */
     private double tableRate(double lr, int t) {

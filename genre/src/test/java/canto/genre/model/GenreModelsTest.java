@@ -7,6 +7,7 @@ import canto.engine.nn.Parameter;
 import canto.engine.nn.Parameters;
 import canto.engine.nn.Sequential;
 import canto.engine.nn.TwoBranch;
+import canto.engine.nn.Workspace;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ class GenreModelsTest {
         assertEquals(List.of(7, 400), s.get("2.weight"));
         float[] ids = new float[2 * 100];
         for (int i = 0; i < ids.length; i++) ids[i] = i % 11;
-        Tensor y = model.forward(new Tensor(ids, 0, 2, 100));
+        Tensor y = model.forward(new Workspace(), new Tensor(ids, 0, 2, 100));
         assertArrayEquals(new int[] {2, 7}, y.shape());
     }
 
@@ -51,7 +52,7 @@ class GenreModelsTest {
         assertEquals(List.of(32, 64), s.get("6.weight"));
         assertEquals(List.of(16, 32), s.get("9.weight"));
         assertEquals(List.of(7, 16), s.get("12.weight"));
-        assertArrayEquals(new int[] {3, 7}, model.forward(Tensor.zeros(3, 22)).shape());
+        assertArrayEquals(new int[] {3, 7}, model.forward(new Workspace(), Tensor.zeros(3, 22)).shape());
     }
 
     @Test
@@ -75,7 +76,7 @@ class GenreModelsTest {
         assertEquals(List.of(256, 512), s.get("combined_pipeline.1.weight"));
         assertEquals(List.of(64, 256), s.get("combined_pipeline.2.weight"));
         assertEquals(List.of(7, 64), s.get("combined_pipeline.3.weight"));
-        Tensor y = model.forward(Tensor.zeros(4, 100), Tensor.zeros(4, 22));
+        Tensor y = model.forward(new Workspace(), Tensor.zeros(4, 100), Tensor.zeros(4, 22));
         assertArrayEquals(new int[] {4, 7}, y.shape());
     }
 }

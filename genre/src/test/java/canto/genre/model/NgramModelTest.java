@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import canto.engine.nn.Parameter;
+import canto.engine.nn.Workspace;
 import canto.engine.nn.SoftmaxCrossEntropy;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
@@ -22,7 +23,7 @@ class NgramModelTest {
     static final int[] LABELS = {1, 4, 6};
 
     private static double loss(NgramModel m) {
-        return new SoftmaxCrossEntropy().forward(m.forward(IDS, IDS.length, OFFSETS, 3, WEIGHTS), LABELS);
+        return new SoftmaxCrossEntropy().forward(m.forward(new Workspace(), IDS, IDS.length, OFFSETS, 3, WEIGHTS), LABELS);
     }
 
     @Test
@@ -34,8 +35,9 @@ class NgramModelTest {
             Rng r = new Rng(9);
             for (int i = 0; i < t.size(); i++) t.set(i, (float) r.nextGaussian());
             SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
-            ce.forward(m.forward(IDS, IDS.length, OFFSETS, 3, WEIGHTS), LABELS);
-            m.backward(ce.backward());
+            Workspace ws = new Workspace();
+            ce.forward(m.forward(ws, IDS, IDS.length, OFFSETS, 3, WEIGHTS), LABELS);
+            m.backward(ws, ce.backward());
             int checked = 0;
             for (var e : m.named().entrySet()) {
                 Parameter p = e.getValue();
@@ -72,7 +74,7 @@ class NgramModelTest {
         for (int i = 0; i < b.size(); i++) b.value().set(i, i * 0.1f);
         w.value().set(0, 1f);    // logit 0 = first component
         w.value().set(3, 1f);    // logit 1 = second component
-        Tensor logits = m.forward(IDS, IDS.length, OFFSETS, 3, WEIGHTS);
+        Tensor logits = m.forward(new Workspace(), IDS, IDS.length, OFFSETS, 3, WEIGHTS);
         // bag 0: 0.5·(0,1) - 0.25·(4,5) + 0.8·(10,11) = (7, 8.05); bag 1: empty = (0, 0); bag 2: 0.6·(4,5) + 0.3·(6,7) = (4.2, 5.1)
         assertEquals(7f, logits.get(0), 1e-5f);
         assertEquals(8.05f + 0.1f, logits.get(1), 1e-5f);

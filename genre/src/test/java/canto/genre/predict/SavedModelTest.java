@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import canto.engine.io.SafeTensors;
 import canto.engine.nn.Module;
-import canto.engine.nn.TwoBranch;
 import canto.engine.tensor.Tensor;
 import canto.genre.data.BasicEnglishTokenizer;
 import canto.genre.data.SongTable;
@@ -62,9 +61,10 @@ class SavedModelTest {
     private static double[][] inMemory(Experiment e, TrainedRun run) {
         float[] ids = run.vocabulary() == null ? null : run.vocabulary().encodeAll(lyrics);
         int n = table.rows();
-        GenreNetwork net = e == Experiment.LYRICS ? GenreNetwork.lyrics((Module) run.model(), ids, n)
-                : e == Experiment.FEATURES ? GenreNetwork.features((Module) run.model(), table.features(), n)
-                : GenreNetwork.combined((TwoBranch) run.model(), ids, table.features(), n);
+        Module model = (Module) run.model();
+        GenreNetwork net = e == Experiment.LYRICS ? GenreNetwork.lyrics(model, ids, n)
+                : e == Experiment.FEATURES ? GenreNetwork.features(model, table.features(), n)
+                : GenreNetwork.combined(model, ids, table.features(), n);
         net.setTraining(false);
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) rows[i] = i;
@@ -118,7 +118,7 @@ class SavedModelTest {
         int correct = 0;
         for (int r = 0; r < table.rows(); r++) {
             int a = bags.start()[r], n = bags.start()[r + 1] - a;
-            Tensor logits = model.forward(java.util.Arrays.copyOfRange(bags.ids(), a, a + n), n, new int[] {0}, 1,
+            Tensor logits = model.forward(new canto.engine.nn.Workspace(), java.util.Arrays.copyOfRange(bags.ids(), a, a + n), n, new int[] {0}, 1,
                     java.util.Arrays.copyOfRange(bags.weights(), a, a + n));
             assertArrayEquals(SavedModel.softmax(logits, 0), p[r], 0.0, "row " + r);
             if (SavedModel.genreOf(p[r]).equals(canto.genre.data.LabelEncoder.GENRES.decode(table.labels()[r]))) correct++;

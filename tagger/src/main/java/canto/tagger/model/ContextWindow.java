@@ -1,20 +1,26 @@
 package canto.tagger.model;
 
 import canto.engine.nn.Module;
+import canto.engine.nn.Workspace;
 import canto.engine.tensor.Tensor;
 
 /**
  * Puts each token's neighbours beside it (a 1-D convolution's input window): input
  * {@code [T, D]}, output {@code [T, (2r + 1) · D]} where block {@code o} of row {@code t} is
  * row {@code t + o - r}, or zeros when that row lies outside {@code t}'s title. Titles are
- * given by {@link #setTitles} (title id per row, rows of a title consecutive). No parameters.
+ * given by {@link #setTitles} (title id per row, rows of a title consecutive) in the workspace
+ * the next forward runs in. No parameters.
  */
 final class ContextWindow implements Module {
     private final int radius;
-    private int[] titleOf;
-    private int rows, dim;
-    private float[] out = new float[0];
-    private float[] gradIn = new float[0];
+
+    /** What one workspace keeps: the titles, the last input's size and the buffers. */
+    private static final class State {
+        int[] titleOf;
+        int rows = -1, dim;
+        float[] out = new float[0];
+        float[] gradIn = new float[0];
+    }
 
     ContextWindow(int radius) {
         if (radius < 0) throw new IllegalArgumentException("radius must be >= 0: " + radius);
@@ -24,15 +30,20 @@ final class ContextWindow implements Module {
     int width() { return 2 * radius + 1; }
 
     /** {@code titleOf[t]} is the title of row t. */
-    void setTitles(int[] titleOf) { this.titleOf = titleOf; }
+    void setTitles(Workspace ws, int[] titleOf) { ws.state(this, State::new).titleOf = titleOf; }
 
     @Override
-    public Tensor forward(Tensor x) {
+    public Tensor forward(Workspace ws, Tensor... inputs) {
+        Tensor x = Module.single(this, inputs);
+        State s = ws.state(this, State::new);
+        int[] titleOf = s.titleOf;
+        if (titleOf == null || titleOf.length < x.rows()) throw new IllegalStateException(this + ": setTitles for " + x.rows() + " rows first");
         // x [T, D] -> y [T, W·D]
-        rows = x.rows();
-        dim = x.cols();
+        int rows = s.rows = x.rows();
+        int dim = s.dim = x.cols();
         int w = width(), rowOut = w * dim;
-        if (out.length < rows * rowOut) out = new float[rows * rowOut];
+        if (s.out.length < rows * rowOut) s.out = new float[rows * rowOut];
+        float[] out = s.out;
         float[] d = x.data();
         for (int t = 0; t < rows; t++) {
             for (int o = 0; o < w; o++) {
@@ -45,10 +56,15 @@ final class ContextWindow implements Module {
     }
 
     @Override
-    public Tensor backward(Tensor dy) {
+    public Tensor backward(Workspace ws, Tensor dy) {
+        State s = ws.state(this, State::new);
+        if (s.rows < 0) throw new IllegalStateException(this + ": backward before forward in this workspace");
+        int rows = s.rows, dim = s.dim;
+        int[] titleOf = s.titleOf;
         // dx [T, D] += the blocks of dy that came from each row
         int w = width(), rowOut = w * dim;
-        if (gradIn.length < rows * dim) gradIn = new float[rows * dim];
+        if (s.gradIn.length < rows * dim) s.gradIn = new float[rows * dim];
+        float[] gradIn = s.gradIn;
         java.util.Arrays.fill(gradIn, 0, rows * dim, 0f);
         float[] g = dy.data();
         for (int t = 0; t < rows; t++) {

@@ -3,9 +3,11 @@ package canto.tagger.model;
 import canto.engine.io.SafeTensors;
 import canto.engine.nn.LinearChainCrf;
 import canto.engine.nn.Parameters;
+import canto.engine.nn.Workspace;
 import canto.engine.util.Rng;
 import canto.tagger.features.ArtistLexicon;
 import canto.tagger.features.FeatureExtractor;
+import canto.tagger.features.TokenFeatures;
 import canto.tagger.tokens.FileNames;
 import canto.tagger.tokens.Token;
 import canto.tagger.tokens.Tokenizer;
@@ -22,8 +24,8 @@ import java.util.Map;
  * broken by one punctuation mark), {@link Pieces} joins the labels into pieces. The model is a safetensors file; the
  * bundled one is {@value #RESOURCE} in the jar.
  *
- * <p>Thread-safe without locks: parsing runs the trained weights through {@link InferenceNet},
- * which works in per-call arrays, so threads can share one parser.
+ * <p>Thread-safe without locks: each parse runs the classifier's layers in a {@link Workspace}
+ * of its own and only reads the weights, so threads can share one parser.
  */
 public final class NeuralTitleParser implements TitleParser {
     /** Class-path location of the bundled model. */
@@ -40,7 +42,6 @@ public final class NeuralTitleParser implements TitleParser {
     static final double NO_ARTIST_ODDS = 4;
 
     private final TokenClassifier model;
-    private final InferenceNet net;
     private final Map<String, String> metadata;
     private final ArtistLexicon lexicon;
 
@@ -58,7 +59,7 @@ public final class NeuralTitleParser implements TitleParser {
     private final double reviewBelow;
 
     /**
-     * A parser over a trained model; later changes to the model's weights are not seen. The
+     * A parser over a trained model (it parses with the model's current weights). The
      * metadata's {@code calibration} ({@code "a b"}, see {@link Calibration}) and
      * {@code review_below} are used when present.
      */
@@ -70,7 +71,6 @@ public final class NeuralTitleParser implements TitleParser {
     public NeuralTitleParser(TokenClassifier model, Map<String, String> metadata, ArtistLexicon lexicon) {
         this.lexicon = lexicon;
         this.model = model;
-        this.net = new InferenceNet(model);
         this.metadata = Map.copyOf(metadata);
         this.calibration = Calibration.fromMetadata(metadata.get("calibration"), "model");
         String r = metadata.get("review_below");
@@ -153,10 +153,12 @@ public final class NeuralTitleParser implements TitleParser {
         if (n == 0) return new Decoded(List.of(), List.of(), Double.POSITIVE_INFINITY);
         int c = Tag.COUNT;
         float[] em = emissions(tokens);                                  // [T, 5]
+        LinearChainCrf crf = model.crf();
+        float[] transitions = crf.transitions().value().toArray(), start = crf.start().value().toArray(), end = crf.end().value().toArray();
         int[] tags = new int[n];
-        PieceDecoder.decode(em, n, net.transitions, net.start, net.end, NO_ARTIST_ODDS, tags);
+        PieceDecoder.decode(em, n, transitions, start, end, NO_ARTIST_ODDS, tags);
         double[] marginals = new double[n * c];
-        LinearChainCrf.forwardBackward(em, 0, n, c, net.transitions, net.start, net.end, marginals, null);
+        LinearChainCrf.forwardBackward(em, 0, n, c, transitions, start, end, marginals, null);
         LabelRules.apply(tokens, tags, marginals);
         double risk = 0;
         for (int t = 0; t < n; t++) {
@@ -167,8 +169,9 @@ public final class NeuralTitleParser implements TitleParser {
         return new Decoded(Pieces.ofTags(title, tokens, tags, TokenLabel.ARTIST), Pieces.ofTags(title, tokens, tags, TokenLabel.TITLE), risk);
     }
 
-    /** Emission scores {@code [T, 5]} (row-major) of the tokens of one title. */
+    /** Emission scores {@code [T, 5]} (row-major) of the tokens of one title, through the classifier's layers in a workspace of this call. */
     float[] emissions(List<Token> tokens) {
-        return net.emissions(new FeatureExtractor(model.config().buckets()).extract(tokens, lexicon.isEmpty() ? null : lexicon.marks(tokens)));
+        TokenFeatures f = new FeatureExtractor(model.config().buckets()).extract(tokens, lexicon.isEmpty() ? null : lexicon.marks(tokens));
+        return model.forward(new Workspace(), f, new int[f.tokens()]).toArray();   // one title: every token's title is 0
     }
 }

@@ -6,6 +6,7 @@ import canto.engine.nn.LinearChainCrf;
 import canto.engine.nn.Linear;
 import canto.engine.nn.Parameter;
 import canto.engine.nn.Trainable;
+import canto.engine.nn.Workspace;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
 import canto.tagger.features.FeatureExtractor;
@@ -25,7 +26,11 @@ import java.util.Map;
  * token see its neighbours' learned summaries; the CRF scores tag transitions, so a piece
  * begins where the whole sequence says it does (two singers side by side split). Trained on
  * the CRF's negative log-likelihood per title.
- * Not thread-safe: layers reuse their buffers.
+ *
+ * <p>The activations live in a {@link Workspace} the caller passes: parsing threads each use
+ * their own and share the model. {@link #forward(TokenFeatures, int[])} and
+ * {@link #backward(Tensor)} run in the model's training workspace, for the one thread that
+ * trains it (the CRF's training pass keeps its own state too).
  */
 public final class TokenClassifier implements Trainable {
     /** Architecture and feature hyper-parameters, everything needed to rebuild the model. */
@@ -79,6 +84,7 @@ public final class TokenClassifier implements Trainable {
     private final Activation relu = Activation.relu();
     private final Linear output;
     private final LinearChainCrf crf = new LinearChainCrf(Tag.COUNT);
+    private final Workspace training = new Workspace();
 
     public TokenClassifier(Config config, Rng rng) {
         this.config = config;
@@ -92,22 +98,31 @@ public final class TokenClassifier implements Trainable {
 
     public Config config() { return config; }
 
-    /** Emissions {@code [T, 5]} for the tokens of {@code f}; {@code titleOf[t]} is token t's title in the batch. */
-    public Tensor forward(TokenFeatures f, int[] titleOf) {
+    /** {@link #forward(Workspace, TokenFeatures, int[])} in the training workspace. */
+    public Tensor forward(TokenFeatures f, int[] titleOf) { return forward(training, f, titleOf); }
+
+    /**
+     * Emissions {@code [T, 5]} for the tokens of {@code f}, in {@code ws} (valid until its next
+     * forward); {@code titleOf[t]} is token t's title in the batch.
+     */
+    public Tensor forward(Workspace ws, TokenFeatures f, int[] titleOf) {
         int t = f.tokens();
-        Tensor x = squash.forward(embedding.forward(f.ids(), 0, f.size(), f.offsets(), 0, t, null)); // [T, dim]
-        window.setTitles(titleOf);
-        x = window.forward(x);                                              // [T, W·dim]
-        x = relu.forward(hidden.forward(x));                                // [T, hidden]
-        return output.forward(x);                                           // [T, 3]
+        Tensor x = squash.forward(ws, embedding.forward(ws, f.ids(), 0, f.size(), f.offsets(), 0, t, null)); // [T, dim]
+        window.setTitles(ws, titleOf);
+        x = window.forward(ws, x);                                          // [T, W·dim]
+        x = relu.forward(ws, hidden.forward(ws, x));                        // [T, hidden]
+        return output.forward(ws, x);                                       // [T, 5]
     }
 
-    /** Backward from the emissions' gradient; accumulates into every parameter's gradient. */
-    public void backward(Tensor dEmissions) {
-        Tensor g = output.backward(dEmissions);
-        g = hidden.backward(relu.backward(g));
-        g = squash.backward(window.backward(g));
-        embedding.backward(g);
+    /** {@link #backward(Workspace, Tensor)} in the training workspace. */
+    public void backward(Tensor dEmissions) { backward(training, dEmissions); }
+
+    /** Backward from the emissions' gradient of the last forward in {@code ws}; accumulates into every parameter's gradient. */
+    public void backward(Workspace ws, Tensor dEmissions) {
+        Tensor g = output.backward(ws, dEmissions);
+        g = hidden.backward(ws, relu.backward(ws, g));
+        g = squash.backward(ws, window.backward(ws, g));
+        embedding.backward(ws, g);
     }
 
     /** The tag-sequence layer on top of the emissions (its loss trains the model; its weights decode). */

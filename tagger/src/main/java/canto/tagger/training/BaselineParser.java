@@ -6,6 +6,7 @@ import canto.engine.nn.Parameters;
 import canto.engine.nn.Sequential;
 import canto.engine.nn.SoftmaxCrossEntropy;
 import canto.engine.optim.Adam;
+import canto.engine.nn.Workspace;
 import canto.engine.tensor.Tensor;
 import canto.engine.util.Rng;
 import canto.tagger.features.BaselineFeatures;
@@ -59,6 +60,7 @@ public final class BaselineParser implements TitleParser {
         for (int i = 0; i < n; i++) order[i] = i;
         float[] xb = new float[BATCH * BaselineFeatures.COUNT];
         int[] yb = new int[BATCH];
+        Workspace ws = new Workspace();
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             rng.shuffle(order);
             for (int from = 0; from < n; from += BATCH) {
@@ -68,9 +70,9 @@ public final class BaselineParser implements TitleParser {
                     yb[k] = labels.get(order[from + k]);
                 }
                 adam.zeroGrad();
-                Tensor logits = mlp.forward(new Tensor(xb, 0, m, BaselineFeatures.COUNT));
+                Tensor logits = mlp.forward(ws, new Tensor(xb, 0, m, BaselineFeatures.COUNT));
                 loss.forward(logits, yb);
-                mlp.backward(loss.backward());
+                mlp.backward(ws, loss.backward());
                 adam.step();
             }
         }
@@ -82,7 +84,7 @@ public final class BaselineParser implements TitleParser {
         String title = FileNames.toTitle(titleOrFileName);
         List<Token> tokens = Tokenizer.tokenize(title);
         if (tokens.isEmpty()) return new ParsedTitle(titleOrFileName, List.of(), List.of(), 0);
-        Tensor logits = mlp.forward(new Tensor(BaselineFeatures.of(tokens), 0, tokens.size(), BaselineFeatures.COUNT));
+        Tensor logits = mlp.forward(new Workspace(), new Tensor(BaselineFeatures.of(tokens), 0, tokens.size(), BaselineFeatures.COUNT));
         int[] labels = SoftmaxCrossEntropy.argmax(logits, null);
         return new ParsedTitle(titleOrFileName, Pieces.of(title, tokens, labels, TokenLabel.ARTIST),
                 Pieces.of(title, tokens, labels, TokenLabel.TITLE), Double.NaN);

@@ -3,6 +3,7 @@ package canto.tagger.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import canto.engine.nn.Workspace;
 import canto.tagger.features.FeatureExtractor;
 import canto.tagger.features.TokenFeatures;
 import canto.tagger.tokens.Tokenizer;
@@ -14,36 +15,39 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The classifier's own layers and the inference path against them. */
+/** The classifier's own layers, and parsing through them. */
 class ClassifierLayersTest {
     @TempDir Path dir;
 
     private static final TokenClassifier.Config SMALL = new TokenClassifier.Config(1 << 10, 8, 1, 16, FeatureExtractor.VERSION);
 
+    /** Parsing runs the training layers in a workspace per call: two workspaces never share an output. */
     @Test
-    void inferenceNetAgreesWithTheTrainingLayers() throws Exception {
+    void emissionsInTwoWorkspacesDoNotAlias() throws Exception {
         List<LabelledTitle> data = Fixtures.titles(dir);
         TokenClassifier model = Trainer.train(data, SMALL, new Trainer.Options(5, 4, 0.01f, 0f, 0f, 11), null);
-        InferenceNet net = new InferenceNet(model);
         FeatureExtractor fx = new FeatureExtractor(SMALL.buckets());
-        for (LabelledTitle t : data) {
-            TokenFeatures f = fx.extract(Tokenizer.tokenize(t.title()));
-            float[] fast = net.emissions(f);
-            float[] slow = model.forward(f, new int[f.tokens()]).toArray();
-            assertEquals(slow.length, fast.length);
-            for (int i = 0; i < slow.length; i++) assertEquals(slow[i], fast[i], 1e-5, t.title() + " at " + i);
-        }
+        TokenFeatures first = fx.extract(Tokenizer.tokenize(data.get(0).title()));
+        TokenFeatures second = fx.extract(Tokenizer.tokenize(data.get(1).title()));
+        Workspace a = new Workspace(), b = new Workspace();
+        canto.engine.tensor.Tensor ea = model.forward(a, first, new int[first.tokens()]);
+        float[] before = ea.toArray();
+        float[] eb = model.forward(b, second, new int[second.tokens()]).toArray();
+        assertArrayEquals(before, ea.toArray(), "a forward in another workspace left this output alone");
+        assertArrayEquals(before, model.forward(new Workspace(), first, new int[first.tokens()]).toArray(), "same input, same bits");
+        assertEquals(second.tokens() * Tag.COUNT, eb.length);
     }
 
     @Test
     void contextWindowSeesOnlyTheSameTitle() {
         ContextWindow w = new ContextWindow(1);
-        w.setTitles(new int[] {0, 0, 1});
+        Workspace ws = new Workspace();
+        w.setTitles(ws, new int[] {0, 0, 1});
         float[] x = {1, 2, 3}; // [3 rows, 1 dim]
-        float[] y = w.forward(new canto.engine.tensor.Tensor(x, 0, 3, 1)).toArray();
+        float[] y = w.forward(ws, new canto.engine.tensor.Tensor(x, 0, 3, 1)).toArray();
         // row 0: [pad, 1, 2]; row 1: [1, 2, pad (row 2 is another title)]; row 2: [pad, 3, pad]
         assertArrayEquals(new float[] {0, 1, 2, 1, 2, 0, 0, 3, 0}, y);
-        float[] g = w.backward(new canto.engine.tensor.Tensor(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 0, 3, 3)).toArray();
+        float[] g = w.backward(ws, new canto.engine.tensor.Tensor(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 0, 3, 3)).toArray();
         // d row0 = 2 (own) + 4 (row 1 left); d row1 = 3 (row 0 right) + 5 (own); d row2 = 8
         assertArrayEquals(new float[] {6, 8, 8}, g);
     }
@@ -52,10 +56,11 @@ class ClassifierLayersTest {
     @Test
     void embeddingBagSumsEachTokensFeatureRowsAndSpreadsGradients() {
         canto.engine.nn.EmbeddingBag bag = new canto.engine.nn.EmbeddingBag(3, 2, canto.engine.nn.EmbeddingBag.Mode.SUM, new canto.engine.util.Rng(0));
+        Workspace ws = new Workspace();
         for (int i = 0; i < 6; i++) bag.weight().value().set(i, i + 1); // rows (1, 2), (3, 4), (5, 6)
-        float[] y = bag.forward(new int[] {0, 1, 2}, 0, 3, new int[] {0, 2, 3}, 0, 2, null).toArray();
+        float[] y = bag.forward(ws, new int[] {0, 1, 2}, 0, 3, new int[] {0, 2, 3}, 0, 2, null).toArray();
         assertArrayEquals(new float[] {4, 6, 5, 6}, y); // token 0: rows 0 + 1; token 1: row 2
-        bag.backward(new canto.engine.tensor.Tensor(new float[] {1, 2, 3, 4}, 0, 2, 2));
+        bag.backward(ws, new canto.engine.tensor.Tensor(new float[] {1, 2, 3, 4}, 0, 2, 2));
         assertArrayEquals(new float[] {1, 2, 1, 2, 3, 4}, bag.weight().grad().toArray());
     }
 
@@ -64,17 +69,18 @@ class ClassifierLayersTest {
     void contextWindowGradientMatchesFiniteDifferences() {
         ContextWindow w = new ContextWindow(2);
         int[] titles = {0, 0, 0, 1, 1, 2, 3, 3}; // titles of 3, 2, 1 and 2 tokens: windows cut at title edges
-        w.setTitles(titles);
+        Workspace ws = new Workspace();
+        w.setTitles(ws, titles);
         int rows = titles.length, dim = 3;
         canto.engine.util.Rng rng = new canto.engine.util.Rng(5);
         float[] x = new float[rows * dim];
         for (int i = 0; i < x.length; i++) x[i] = rng.uniform(-1, 1);
-        canto.engine.tensor.Tensor y = w.forward(new canto.engine.tensor.Tensor(x, 0, rows, dim));
+        canto.engine.tensor.Tensor y = w.forward(ws, new canto.engine.tensor.Tensor(x, 0, rows, dim));
         float[] r = new float[y.size()];
         for (int i = 0; i < r.length; i++) r[i] = rng.uniform(-1, 1);
-        float[] dx = w.backward(new canto.engine.tensor.Tensor(r.clone(), 0, y.shape())).toArray();
+        float[] dx = w.backward(ws, new canto.engine.tensor.Tensor(r.clone(), 0, y.shape())).toArray();
         canto.engine.nn.GradCheck.check("ContextWindow input", x, 0, dx, 0, x.length,
-                () -> canto.engine.nn.GradCheck.project(w.forward(new canto.engine.tensor.Tensor(x, 0, rows, dim)), r));
+                () -> canto.engine.nn.GradCheck.project(w.forward(ws, new canto.engine.tensor.Tensor(x, 0, rows, dim)), r));
     }
 
     /** The classifier's parameters, EmbeddingBag included, against finite differences through the whole model. */

@@ -28,9 +28,10 @@ import java.util.Locale;
  * <pre>
  * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar canto.bench.genre.GenreEpochs \
  *      [--experiment lyrics|features|combined|all] [--epochs 3] [--rows N] [--threads 1|2]
- *      [--data FILE | --synthetic] [--warm-rows 20000]
+ *      [--data FILE | --synthetic] [--warm-rows 20000] [--cpu]
  * </pre>
- * {@code --warm-rows 0 --epochs 30} times a whole published experiment-1 run, JIT warm-up included.
+ * {@code --warm-rows 0 --epochs 30} times a whole published experiment-1 run, JIT warm-up included;
+ * {@code --cpu} adds, per epoch, the CPU seconds of the training thread, the JIT and the GC ({@link ThreadCpu}).
  * One line per experiment, e.g.
  * {@code canto lyrics batch=8 rows=22697 epochs=3 s_per_epoch=0.412 min=0.401 max=0.430 first=0.43 total=1.24 kernels=simd threads=2}.
  */
@@ -56,7 +57,7 @@ public final class GenreEpochs {
         List<Experiment> experiments = new ArrayList<>(Arrays.asList(Experiment.values()));
         int epochs = 3, rows = Integer.MAX_VALUE, threads = Parallel.shared().threads(), warmRows = WARM_ROWS;
         Path file = null;
-        boolean synthetic = false;
+        boolean synthetic = false, cpu = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -72,6 +73,7 @@ public final class GenreEpochs {
                     case "--warm-rows": warmRows = Integer.parseInt(v); i++; break;
                     case "--data": file = Path.of(v); i++; break;
                     case "--synthetic": synthetic = true; break;
+                    case "--cpu": cpu = true; break;
                     default: throw new IllegalArgumentException("unknown option " + a);
                 }
             } catch (NullPointerException | NumberFormatException e) {
@@ -90,7 +92,7 @@ public final class GenreEpochs {
                 + (file == null && !synthetic ? " (" + RealGenreData.DEFAULT_FILE + " not found)" : ""));
         Parallel parallel = threads == Parallel.shared().threads() ? Parallel.shared() : new Parallel(threads);
         for (Experiment e : experiments) {
-            double[] s = secondsPerEpoch(e, data, parallel, epochs, warmRows);
+            double[] s = cpu ? withCpu(e, data, parallel, epochs, warmRows) : secondsPerEpoch(e, data, parallel, epochs, warmRows);
             double[] sorted = s.clone();
             Arrays.sort(sorted);
             double total = 0;
@@ -112,6 +114,31 @@ public final class GenreEpochs {
         Rng shuffle = new Rng(7);
         int warm = (warmRows + data.rows() - 1) / data.rows();
         List<EpochResult> results = setup.trainer.train(setup.trainRows, new int[0], warm + epochs, e.batch, shuffle, new EpochListener() {});
+        double[] s = new double[epochs];
+        for (int i = 0; i < epochs; i++) s[i] = results.get(warm + i).seconds();
+        return s;
+    }
+
+    /**
+     * As {@link #secondsPerEpoch}, printing for every epoch (warm-up ones too) its wall seconds and
+     * the CPU seconds of the training thread, the JIT compilers and the GC ({@link ThreadCpu});
+     * the line before the first epoch covers JVM start, data loading and model set-up.
+     */
+    static double[] withCpu(Experiment e, GenreBenchData data, Parallel parallel, int epochs, int warmRows) {
+        ThreadCpu[] last = {ThreadCpu.now()};
+        System.out.println("cpu " + e.key() + " before_epoch_1 " + last[0].line()
+                + (ThreadCpu.available() ? "" : " (no /proc: only the training thread is measured)"));
+        GenreSetup setup = new GenreSetup(e, data, parallel, 42);
+        Rng shuffle = new Rng(7);
+        int warm = (warmRows + data.rows() - 1) / data.rows();
+        List<EpochResult> results = setup.trainer.train(setup.trainRows, new int[0], warm + epochs, e.batch, shuffle, new EpochListener() {
+            @Override
+            public void epochDone(EpochResult r) {
+                ThreadCpu now = ThreadCpu.now();
+                System.out.printf(Locale.ROOT, "cpu %s epoch_%d wall=%.3f %s%n", e.key(), r.epoch(), r.seconds(), now.minus(last[0]).line());
+                last[0] = now;
+            }
+        });
         double[] s = new double[epochs];
         for (int i = 0; i < epochs; i++) s[i] = results.get(warm + i).seconds();
         return s;

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code eval [--data FILE...] [--dev FILE] [--generated N] [--folds 5] [--seed N] [--per-title] [--errors] [--no-baseline]}:
+ * {@code eval [--data FILE...] [--dev FILE] [--generated N] [--folds 5] [--seed N] [--per-title] [--errors] [--no-baseline] [--dev-only]}:
  * <ol>
  *   <li>k-fold cross-validation by title on the real titles: each fold is trained with the
  *       bundled recipe ({@link ParserTraining.Recipe#defaults}: titles we wrote and generated
@@ -38,9 +38,9 @@ import java.util.TreeMap;
  * {@code --per-title} lists every tested title with its marks, {@code --errors} only the wrong ones.
  */
 public final class EvalCommand {
-    static final String USAGE = "usage: tagger eval [--data FILE...] [--dev FILE] [--generated N] [--folds 5] [--seed N] [--per-title] [--errors] [--no-baseline]\n"
+    static final String USAGE = "usage: tagger eval [--data FILE...] [--dev FILE] [--generated N] [--folds 5] [--seed N] [--per-title] [--errors] [--no-baseline] [--dev-only]\n"
             + "  cross-validation on the real titles, then the dev set (default data/tagger/titles-dev.tsv) with the confidence's\n"
-            + "  reliability and the review rule; --per-title lists every tested title with its marks, --errors only the wrong ones";
+            + "  reliability and the review rule (--dev-only: the dev set alone, uncalibrated, for design runs); --per-title lists every tested title with its marks, --errors only the wrong ones";
 
     static final Path DEV = TrainingData.DIR.resolve("titles-dev.tsv");
     private static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
@@ -52,7 +52,7 @@ public final class EvalCommand {
         Path dev = null;
         long seed = 1;
         int folds = 5, generated = -1;
-        boolean errors = false, perTitle = false, baseline = true;
+        boolean errors = false, perTitle = false, baseline = true, devOnly = false;
         try {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
@@ -65,6 +65,7 @@ public final class EvalCommand {
                     case "--errors": errors = true; break;
                     case "--per-title": perTitle = true; break;
                     case "--no-baseline": baseline = false; break;
+                    case "--dev-only": devOnly = true; baseline = false; break;
                     case "-h": case "--help": out.println(USAGE); return 0;
                     default: throw new Args.UsageException("unknown argument " + a);
                 }
@@ -100,14 +101,14 @@ public final class EvalCommand {
                 + " added to every training fold%n", folds, seed, real, data.size() - real, recipe.generated());
         out.println("data: " + TrainingData.describe(files, data));
         out.printf(Locale.ROOT, "%-34s %9s %9s %9s%n", "method", "artist", "title", "both");
-        List<ParserTraining.Held> held = ParserTraining.crossValidate(data, recipe, folds, seed);
-        row(out, "ours (CRF, generated data)", held);
+        List<ParserTraining.Held> held = devOnly ? List.of() : ParserTraining.crossValidate(data, recipe, folds, seed);
+        if (!devOnly) row(out, "ours (CRF, generated data)", held);
         if (baseline) {
             CrossValidation.Score base = CrossValidation.run(data, folds, seed, BaselineParser::train, null);
             out.printf(Locale.ROOT, "%-34s %8.1f%% %8.1f%% %8.1f%%   (%d/%d/%d of %d)%n", "published (14 features, MLP 100)",
                     base.artist(), base.title(), base.both(), base.artistExact(), base.titleExact(), base.bothExact(), base.titles());
         }
-        Calibration cal = ParserTraining.calibrate(held);
+        Calibration cal = devOnly ? Calibration.IDENTITY : ParserTraining.calibrate(held);
         out.printf(Locale.ROOT, "calibration fitted on the cross-validated parses: %s (p = sigmoid(a * logit(raw) + b))%n", cal.toMetadata());
         list(out, held, cal, errors, perTitle, Map.of());
         if (devTitles.isEmpty()) {
@@ -133,7 +134,7 @@ public final class EvalCommand {
             for (Map.Entry<String, int[]> e : byCategory.entrySet()) sb.append(' ').append(e.getKey()).append(' ').append(e.getValue()[0]).append('/').append(e.getValue()[1]);
             out.println(sb);
         }
-        report(held, cal).print(out, "the cross-validated real titles (calibration fitted on them: in-sample)", THRESHOLDS,
+        if (!devOnly) report(held, cal).print(out, "the cross-validated real titles (calibration fitted on them: in-sample)", THRESHOLDS,
                 NeuralTitleParser.DEFAULT_REVIEW_BELOW);
         report(judged, cal).print(out, "the dev set", THRESHOLDS, NeuralTitleParser.DEFAULT_REVIEW_BELOW);
         list(out, judged, cal, errors, perTitle, categories);

@@ -90,6 +90,7 @@ public final class TrainCommand {
             meta.put("batch_titles", Integer.toString(opt.batchTitles()));
             meta.put("optimizer", "Adam(lr=" + opt.lr() + ", weight_decay=" + opt.weightDecay() + ")");
             meta.put("feature_dropout", Float.toString(opt.featureDropout()));
+            meta.put("word_dropout", Float.toString(opt.wordDropout()));
             meta.put("kernels", canto.engine.kernels.Kernels.get().name());
             try {
                 ModelFile.save(outFile, model, meta);

@@ -57,7 +57,16 @@ public final class FeatureExtractor {
      * token's {@link ArtistLexicon} mark and the marks of its neighbours. Without a lexicon (the
      * bundled model) the features are exactly those of {@link #extract(List)}.
      */
-    public TokenFeatures extract(List<Token> toks, int[] lexicon) {
+    public TokenFeatures extract(List<Token> toks, int[] lexicon) { return extract(toks, lexicon, null); }
+
+    /**
+     * As {@link #extract(List, int[])}, with the tokens marked in {@code unseen} (null: none)
+     * shown as words never seen: their text-identity features (text, Han characters, prefix,
+     * suffix, phrase words, character n-grams) are left out, for themselves and where a
+     * neighbour names them; kind, shape, length, noise categories, brackets and position stay.
+     * Training's word dropout; parsing never marks a token.
+     */
+    public TokenFeatures extract(List<Token> toks, int[] lexicon, boolean[] unseen) {
         int n = toks.size();
         count = 0;
         int[] offsets = new int[n + 1];
@@ -72,21 +81,24 @@ public final class FeatureExtractor {
             String norm = t.norm();
             f(BIAS, 0);
             f(KIND, k);
-            word(WORD, norm);
+            boolean hidden = unseen != null && unseen[i];
+            if (!hidden) word(WORD, norm);
             switch (t.kind()) {
                 case HAN: {
                     int len = norm.codePointCount(0, norm.length());
                     f(HLEN, Math.min(len, 7));
-                    f(HFIRST, norm.codePointAt(0));
-                    f(HLAST, norm.codePointBefore(norm.length()));
+                    if (!hidden) {
+                        f(HFIRST, norm.codePointAt(0));
+                        f(HLAST, norm.codePointBefore(norm.length()));
+                    }
                     int c = 0;
-                    for (int p = 0; p < norm.length() && c < 10; c++) {
+                    for (int p = 0; p < norm.length() && c < 10 && !hidden; c++) {
                         int cp = norm.codePointAt(p);
                         f(HCHAR, cp);
                         p += Character.charCount(cp);
                     }
                     f(NAME, Lexicon.nameShaped(norm) ? 1 : 0, Math.min(len, 5));
-                    charGrams(norm, 2, 8);
+                    if (!hidden) charGrams(norm, 2, 8);
                     Lexicon.Noise noise = Lexicon.hanNoise(norm);
                     if (noise != null) f(NOISE, noise.ordinal());
                     Lexicon.Noise suffix = Lexicon.hanNoiseSuffix(norm);
@@ -97,18 +109,21 @@ public final class FeatureExtractor {
                     f(SHAPE, shape(t.text()));
                     int len = norm.length();
                     f(LLEN, len <= 3 ? len : len <= 5 ? 4 : len <= 8 ? 5 : 6);
-                    if (len > 3) {
+                    if (len > 3 && !hidden) {
                         f(PREFIX, norm.charAt(0), norm.charAt(1), norm.charAt(2));
                         f(SUFFIX, norm.charAt(len - 3), norm.charAt(len - 2), norm.charAt(len - 1));
                     }
                     Lexicon.Noise noise = Lexicon.latinNoise(norm);
                     if (noise != null) f(NOISE, noise.ordinal());
-                    phraseWords(norm);
-                    charGrams(norm, 3, 16);
+                    phraseWords(norm, hidden);
+                    if (!hidden) charGrams(norm, 3, 16);
                     break;
                 }
                 case NUMBER: f(NUMLEN, Math.min(norm.length(), 5)); break;
-                case KANA: case HANGUL: f(OTHERLEN, k, Math.min(norm.length(), 5)); charGrams(norm, 1, 6); charGrams(norm, 2, 6); break;
+                case KANA: case HANGUL:
+                    f(OTHERLEN, k, Math.min(norm.length(), 5));
+                    if (!hidden) { charGrams(norm, 1, 6); charGrams(norm, 2, 6); }
+                    break;
                 default: break;
             }
             // brackets
@@ -140,7 +155,7 @@ public final class FeatureExtractor {
                 f(NEIGHBOUR_KIND + d + 3, nk);
                 if (d >= -2 && d <= 2) {
                     if (nk == EDGE) f(NEIGHBOUR_WORD + d + 2, EDGE);
-                    else word(NEIGHBOUR_WORD + d + 2, toks.get(j).norm());
+                    else if (unseen == null || !unseen[j]) word(NEIGHBOUR_WORD + d + 2, toks.get(j).norm());
                 }
                 if ((d == -1 || d == 1) && nk != EDGE) {
                     Lexicon.Noise noise = toks.get(j).kind() == TokenKind.HAN ? Lexicon.hanNoise(toks.get(j).norm())
@@ -153,8 +168,8 @@ public final class FeatureExtractor {
             int pc = lay.prevContent[i], nc = lay.nextContent[i];
             f(PREV_CONTENT, pc < 0 ? EDGE : kind[pc], lay.barrier(pc, i), k);
             f(NEXT_CONTENT, nc < 0 ? EDGE : kind[nc], lay.barrier(i, nc), k);
-            if (pc >= 0) word(PREV_CONTENT_WORD, toks.get(pc).norm());
-            if (nc >= 0) word(NEXT_CONTENT_WORD, toks.get(nc).norm());
+            if (pc >= 0 && (unseen == null || !unseen[pc])) word(PREV_CONTENT_WORD, toks.get(pc).norm());
+            if (nc >= 0 && (unseen == null || !unseen[nc])) word(NEXT_CONTENT_WORD, toks.get(nc).norm());
             int kp = i > 0 ? kind[i - 1] : EDGE, kn = i + 1 < n ? kind[i + 1] : EDGE;
             if (lexicon != null) lexicon(lexicon, i, k);
             f(TRIGRAM, kp, k, kn);
@@ -173,7 +188,7 @@ public final class FeatureExtractor {
     }
 
     /** Features of the words of a Latin phrase: each word, the first and last, how many, how many are noise. */
-    private void phraseWords(String norm) {
+    private void phraseWords(String norm, boolean hidden) {
         int words = 0, noisy = 0, start = 0;
         for (int i = 0; i <= norm.length(); i++) {
             if (i < norm.length() && norm.charAt(i) != ' ') continue;
@@ -181,9 +196,11 @@ public final class FeatureExtractor {
                 String w = norm.substring(start, i);
                 Lexicon.Noise noise = Lexicon.latinNoise(w);
                 if (noise != null) { noisy++; f(PHRASE_NOISE, noise.ordinal()); }
-                if (words < 8) word(PHRASE_WORD, w);
-                if (words == 0) word(PHRASE_FIRST, w);
-                if (i == norm.length()) word(PHRASE_LAST, w);
+                if (!hidden) {
+                    if (words < 8) word(PHRASE_WORD, w);
+                    if (words == 0) word(PHRASE_FIRST, w);
+                    if (i == norm.length()) word(PHRASE_LAST, w);
+                }
                 words++;
             }
             start = i + 1;

@@ -18,8 +18,9 @@ import java.util.Set;
  * marks) are skipped. Works on code points, so emoji and CJK Extension B characters are whole.
  *
  * <p>Straight quotes have no direction: {@code '} or {@code "} closes an open quote of its
- * family, is an apostrophe when glued to a word on its left and followed by a space
- * ({@code Rockin' Band}), and opens a quote otherwise. Stateless and thread-safe.
+ * family, ends the word when no single quote is open and it follows a word in {@code in}
+ * ({@code Beggin'}, {@code Stayin' Alive}), is an apostrophe when glued to a word on its left and
+ * followed by a space, and opens a quote otherwise. Stateless and thread-safe.
  */
 public final class Tokenizer {
     private Tokenizer() {}
@@ -45,6 +46,9 @@ public final class Tokenizer {
                 case HANGUL: end = runOf(s, next, CharClass.HANGUL); kind = TokenKind.HANGUL; break;
                 case LETTER: case DIGIT: {
                     end = wordEnd(s, i);
+                    // a dropped g with no single quote open: Beggin', Stayin' Alive, Rock 'n' Rollin'
+                    if (!singleOpen && end < n && s.charAt(end) == '\'' && endsDroppedG(s, i, end)
+                            && (end + 1 >= n || !isAlnum(s.codePointAt(end + 1)))) end++;
                     kind = hasLetter(s, i, end) ? TokenKind.LATIN : TokenKind.NUMBER;
                     break;
                 }
@@ -52,7 +56,14 @@ public final class Tokenizer {
                 case SEPARATOR: end = next; kind = TokenKind.SEPARATOR; break;
                 case OPEN: end = next; kind = TokenKind.OPEN; bracket = family(cp); break;
                 case CLOSE: end = next; kind = TokenKind.CLOSE; bracket = family(cp); break;
-                case SYMBOL: end = symbolRun(s, next); kind = TokenKind.SYMBOL; break;
+                case SYMBOL:
+                    // a dollar sign beginning a word is one of its letters: Ty Dolla $ign, $uicideboy$
+                    if (cp == '$' && next < n && classOf(s.codePointAt(next)) == CharClass.LETTER) {
+                        end = wordEnd(s, next);
+                        kind = TokenKind.LATIN;
+                        break;
+                    }
+                    end = symbolRun(s, next); kind = TokenKind.SYMBOL; break;
                 case QUOTE: {
                     end = next;
                     bracket = family(cp);
@@ -261,7 +272,7 @@ public final class Tokenizer {
                 i = next;
                 continue;
             }
-            if (isJoiner(cp) && i > start && next < n && isAlnum(s.codePointBefore(i)) && isAlnum(s.codePointAt(next))
+            if ((isJoiner(cp) || cp == '_' && numberSuffix(s, next)) && i > start && next < n && isAlnum(s.codePointBefore(i)) && isAlnum(s.codePointAt(next))
                     && !(cp == '.' && JOINING_WORDS.contains(s.substring(start, i).toLowerCase(Locale.ROOT)))) {
                 i = next;
                 continue;
@@ -269,6 +280,17 @@ public final class Tokenizer {
             break;
         }
         return i < n && trailingMark(s, start, i) ? i + 1 : i;
+    }
+
+    /**
+     * Whether an underscore followed by {@code s[from..]} ends a name as a number: digits up to a
+     * space, bracket or the end ({@code fromis_9 (프로미스나인)}). Other glued underscores stand
+     * for spaces or separators ({@code 初老_KOLOR_Official Music Video}, file names).
+     */
+    private static boolean numberSuffix(String s, int from) {
+        int k = from;
+        while (k < s.length() && s.charAt(k) >= '0' && s.charAt(k) <= '9') k++;
+        return k > from && (k == s.length() || !isAlnum(s.codePointAt(k)) && s.charAt(k) != '_');
     }
 
     /** Characters that join two letters or digits into one word; {@code ⧸} is yt-dlp's file-name stand-in for {@code /}. */
@@ -313,6 +335,12 @@ public final class Tokenizer {
             return single && hasLetter(s, start, end);
         }
         return false;
+    }
+
+    /** True for a word ending in {@code in} of at least four letters ({@code Beggin}, {@code Lovin}), which an apostrophe may end. */
+    private static boolean endsDroppedG(String s, int start, int end) {
+        return end - start >= 4 && (s.charAt(end - 1) == 'n' || s.charAt(end - 1) == 'N')
+                && (s.charAt(end - 2) == 'i' || s.charAt(end - 2) == 'I');
     }
 
     private static boolean hasLetter(String s, int from, int to) {

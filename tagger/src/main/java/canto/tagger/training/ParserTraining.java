@@ -22,10 +22,16 @@ public final class ParserTraining {
             if (generated < 0 || repeat < 1) throw new IllegalArgumentException("bad recipe: generated " + generated + ", repeat " + repeat);
         }
 
-        /** The bundled model's recipe: 5,000 generated titles, hand titles 6 times, 3 epochs, feature dropout 0.3 (chosen on the dev set). */
+        /**
+         * The bundled model's recipe: 5,000 generated titles, hand titles 6 times, 3 epochs,
+         * feature dropout 0.3, word dropout {@value #WORD_DROPOUT} (chosen on the dev set, see docs/TAGGER.md).
+         */
         public static Recipe defaults(long seed) {
-            return new Recipe(TokenClassifier.Config.defaults(), new Trainer.Options(3, 16, 0.003f, 0f, 0.3f, seed), 5_000, 6);
+            return new Recipe(TokenClassifier.Config.defaults(), new Trainer.Options(3, 16, 0.003f, 0f, 0.3f, WORD_DROPOUT, seed), 5_000, 6);
         }
+
+        /** Probability that training shows a word as never seen (Trainer's word dropout). */
+        public static final float WORD_DROPOUT = 0.7f;
 
         public Recipe withGenerated(int n) { return new Recipe(config, options, n, repeat); }
         public Recipe withOptions(Trainer.Options o) { return new Recipe(config, o, generated, repeat); }

@@ -17,24 +17,31 @@ import java.util.function.BiFunction;
 /**
  * Trains a {@link TokenClassifier}: Adam on the CRF's mean negative log-likelihood per title, mini-batches of
  * whole titles in a seeded shuffled order, feature dropout (each hashed feature of each token
- * dropped with probability {@code featureDropout}, the bias feature never). Everything random
+ * dropped with probability {@code featureDropout}, the bias feature never) and word dropout (a
+ * word's own features hidden with probability {@code wordDropout}, see {@link #unseenWords}). Everything random
  * comes from one {@link Rng}, so the same data, options and kernels give the same weights
  * bit for bit.
  */
 public final class Trainer {
     /** Training hyper-parameters. */
-    public record Options(int epochs, int batchTitles, float lr, float weightDecay, float featureDropout, long seed) {
+    public record Options(int epochs, int batchTitles, float lr, float weightDecay, float featureDropout, float wordDropout, long seed) {
         public Options {
-            if (epochs < 1 || batchTitles < 1 || !(lr > 0) || weightDecay < 0 || featureDropout < 0 || featureDropout >= 1) {
+            if (epochs < 1 || batchTitles < 1 || !(lr > 0) || weightDecay < 0 || featureDropout < 0 || featureDropout >= 1
+                    || wordDropout < 0 || wordDropout >= 1) {
                 throw new IllegalArgumentException("bad training options");
             }
         }
 
+        /** Options without word dropout. */
+        public Options(int epochs, int batchTitles, float lr, float weightDecay, float featureDropout, long seed) {
+            this(epochs, batchTitles, lr, weightDecay, featureDropout, 0f, seed);
+        }
+
         public static Options defaults(long seed) { return new Options(30, 16, 0.003f, 0f, 0.1f, seed); }
 
-        public Options withSeed(long s) { return new Options(epochs, batchTitles, lr, weightDecay, featureDropout, s); }
+        public Options withSeed(long s) { return new Options(epochs, batchTitles, lr, weightDecay, featureDropout, wordDropout, s); }
 
-        public Options withEpochs(int e) { return new Options(e, batchTitles, lr, weightDecay, featureDropout, seed); }
+        public Options withEpochs(int e) { return new Options(e, batchTitles, lr, weightDecay, featureDropout, wordDropout, seed); }
     }
 
     private Trainer() {}
@@ -90,7 +97,13 @@ public final class Trainer {
         FeatureExtractor fx = new FeatureExtractor(config.buckets());
         List<Example> examples = Example.of(data);
         List<TokenFeatures> feats = new ArrayList<>(examples.size());
-        for (Example e : examples) feats.add(fx.extract(e.tokens(), lexiconMarks == null ? null : lexiconMarks.apply(e.source(), e.tokens())));
+        List<int[]> marks = new ArrayList<>(examples.size());
+        for (Example e : examples) {
+            int[] m = lexiconMarks == null ? null : lexiconMarks.apply(e.source(), e.tokens());
+            marks.add(m);
+            feats.add(fx.extract(e.tokens(), m));
+        }
+        Rng wordRng = opt.wordDropout() > 0 ? dropRng.split() : null;
         int[] order = new int[examples.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         for (int epoch = 1; epoch <= opt.epochs(); epoch++) {
@@ -102,7 +115,8 @@ public final class Trainer {
                 List<TokenFeatures> parts = new ArrayList<>(to - from);
                 int tokens = 0;
                 for (int k = from; k < to; k++) {
-                    TokenFeatures f = feats.get(order[k]);
+                    TokenFeatures f = wordRng == null ? feats.get(order[k])
+                            : unseenWords(fx, examples.get(order[k]).tokens(), marks.get(order[k]), opt.wordDropout(), wordRng);
                     parts.add(opt.featureDropout() > 0 ? dropout(f, opt.featureDropout(), dropRng) : f);
                     tokens += f.tokens();
                 }
@@ -129,6 +143,23 @@ public final class Trainer {
             if (log != null) log.printf("epoch %d/%d  loss %.4f%n", epoch, opt.epochs(), mean);
         }
         return model;
+    }
+
+    /**
+     * Word dropout: the features of the title with each word (a Latin, Han, kana or Hangul token)
+     * shown as a word never seen, with probability {@code p} ({@link FeatureExtractor#extract(List,
+     * int[], boolean[])}), so that the model learns where a name or a song stands in a title and
+     * not only which names it has met. Nothing is dropped when no word is drawn.
+     */
+    private static TokenFeatures unseenWords(FeatureExtractor fx, List<Token> tokens, int[] marks, float p, Rng rng) {
+        boolean[] unseen = new boolean[tokens.size()];
+        for (int t = 0; t < unseen.length; t++) {
+            switch (tokens.get(t).kind()) {
+                case LATIN: case HAN: case KANA: case HANGUL: unseen[t] = rng.nextFloat() < p; break;
+                default: break;
+            }
+        }
+        return fx.extract(tokens, marks, unseen);
     }
 
     /** A copy of {@code f} with each feature (the bias kept) dropped with probability {@code p}. */

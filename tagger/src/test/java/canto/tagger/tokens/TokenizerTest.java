@@ -37,7 +37,14 @@ class TokenizerTest {
         assertEquals(List.of("HAN:容祖兒", "OPEN:'", "HAN:痛愛", "CLOSE:'", "LATIN:MV"), kinds("容祖兒 '痛愛' MV"));
         assertEquals(List.of("OPEN:\"", "NUMBER:24", "SEPARATOR:+", "NUMBER:7", "CLOSE:\""), kinds("\"24+7\""));
         // glued to a word on the left and followed by a space: an apostrophe, not a quote
-        assertEquals(List.of("HAN:樂隊", "LATIN:Rockin", "PUNCT:'", "LATIN:Band"), kinds("樂隊 Rockin' Band"));
+        assertEquals(List.of("HAN:樂隊", "LATIN:Kids", "PUNCT:'", "LATIN:Band"), kinds("樂隊 Kids' Band"));
+        // a dropped g ends its word when no single quote is open: Beggin', Stayin' Alive
+        assertEquals(List.of("LATIN:Rockin' Band"), kinds("Rockin' Band"));
+        assertEquals(List.of("LATIN:Måneskin", "DASH:-", "LATIN:Beggin'", "OPEN:(", "LATIN:Official Video", "CLOSE:)"),
+                kinds("Måneskin - Beggin' (Official Video)"));
+        assertEquals(List.of("LATIN:Bee Gees", "DASH:-", "LATIN:Stayin' Alive"), kinds("Bee Gees - Stayin' Alive"));
+        // but it closes a single quote that is open
+        assertEquals(List.of("LATIN:Bee Gees", "OPEN:'", "LATIN:Stayin", "CLOSE:'", "LATIN:MV"), kinds("Bee Gees 'Stayin' MV"));
         // inside a word it stays in the word
         assertEquals(List.of("LATIN:I'll Wait For You"), kinds("I'll Wait For You"));
         List<Token> curly = Tokenizer.tokenize("“紅綠燈”");
@@ -104,6 +111,13 @@ class TokenizerTest {
         // an underscore is a separator even when glued: a real title writes 初老_KOLOR_Official Music Video
         assertEquals(List.of("HAN:初老", "SEPARATOR:_", "LATIN:KOLOR", "SEPARATOR:_", "LATIN:Official Music Video"),
                 kinds("初老_KOLOR_Official Music Video"));
+        assertEquals(List.of("LATIN:Taylor", "SEPARATOR:_", "LATIN:Swift", "SEPARATOR:_", "DASH:-", "SEPARATOR:_", "LATIN:Song_2"),
+                kinds("Taylor_Swift_-_Song_2"));
+        // ... except before a number that ends the name, and a dollar sign starts a word
+        assertEquals(List.of("LATIN:fromis_9", "OPEN:(", "HANGUL:프로미스나인", "CLOSE:)", "OPEN:'", "LATIN:DM", "CLOSE:'"),
+                kinds("fromis_9 (프로미스나인) 'DM'"));
+        assertEquals(List.of("LATIN:Ty Dolla $ign", "DASH:-", "LATIN:Paranoid"), kinds("Ty Dolla $ign - Paranoid"));
+        assertEquals(List.of("SYMBOL:$", "LATIN:100 Bill"), kinds("$100 Bill"));
     }
 
     @Test

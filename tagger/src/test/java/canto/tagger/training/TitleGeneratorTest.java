@@ -151,4 +151,14 @@ class TitleGeneratorTest {
             }
         }
     }
+
+    @Test
+    void songFirstMeansTheSongBeforeTheActWithNothingSayingSo() {
+        assertTrue(TitleGenerator.songFirst("{T} {-} {A} {C}"));
+        assertTrue(TitleGenerator.songFirst("{Q}{a} {N}"));
+        assertFalse(TitleGenerator.songFirst("{A} {-} {Q} {N}"));
+        assertFalse(TitleGenerator.songFirst("{T} by {A}"), "by names the order");
+        assertFalse(TitleGenerator.songFirst("{T} {-} {A} cover"), "a cover note names the order");
+        assertFalse(TitleGenerator.songFirst("{Q} {N}"), "no act");
+    }
 }

@@ -46,4 +46,16 @@ class TrainerTest {
         assertArrayEquals(a, b);
         assertFalse(Arrays.equals(a, c));
     }
+
+    @Test
+    void wordDropoutIsSeededAndChangesTraining() throws Exception {
+        List<LabelledTitle> data = Fixtures.titles(dir);
+        Trainer.Options plain = new Trainer.Options(3, 5, 0.01f, 0f, 0.2f, 42);
+        Trainer.Options words = new Trainer.Options(3, 5, 0.01f, 0f, 0.2f, 0.5f, 42);
+        float[] a = Parameters.of(Trainer.train(data, SMALL, words, null)).values();
+        float[] b = Parameters.of(Trainer.train(data, SMALL, words, null)).values();
+        float[] c = Parameters.of(Trainer.train(data, SMALL, plain, null)).values();
+        assertArrayEquals(a, b, "same seed, same word dropout: same weights");
+        assertFalse(Arrays.equals(a, c), "word dropout 0.5 must change what is learnt");
+    }
 }

@@ -135,7 +135,9 @@ public final class NeuralTitleParser implements TitleParser {
     public ParsedTitle parse(String titleOrFileName) {
         Decoded d = decode(titleOrFileName);
         double confidence = calibration.apply(d.risk());
-        return new ParsedTitle(titleOrFileName, d.artists(), d.titles(), confidence, confidence < reviewBelow);
+        // a parse that names no artist or no title leaves a tag empty: a person should always look
+        boolean review = confidence < reviewBelow || d.artists().isEmpty() || d.titles().isEmpty();
+        return new ParsedTitle(titleOrFileName, d.artists(), d.titles(), confidence, review);
     }
 
     /**

@@ -89,6 +89,26 @@ class NeuralTitleParserTest {
         ParsedTitle p = parser.parse("   ");
         assertEquals(List.of(), p.artists());
         assertEquals("", p.title());
+        assertTrue(p.review(), "nothing found: flagged");
+    }
+
+    /** A parse missing its artist or its title is flagged whatever its confidence. */
+    @Test
+    void aParseWithoutArtistOrTitleIsAlwaysFlagged() {
+        int missing = 0, confidentMissing = 0;
+        for (String t : List.of("[Alexandros] - ワタリドリ (MV)", "西野カナ Kana Nishino - トリセツ (Music Video)",
+                "🔴[HQ]雪狼湖 花與琴的流星[歌詞](粵語版)[HQ]", "經典重溫", "Official Music Video", "AGA 江海迦 - 《小問題》MV")) {
+            ParsedTitle p = parser.parse(t);
+            if (p.artists().isEmpty() || p.titles().isEmpty()) {
+                missing++;
+                if (p.confidence() >= parser.reviewBelow()) confidentMissing++;
+                assertTrue(p.review(), t + " -> " + p.artists() + " " + p.titles() + " at " + p.confidence());
+            } else {
+                assertEquals(p.confidence() < parser.reviewBelow(), p.review(), t);
+            }
+        }
+        assertTrue(missing >= 2, "the examples should include parses with a piece missing");
+        assertTrue(confidentMissing >= 1, "and one the confidence alone would not flag");
     }
 
     @Test

@@ -109,6 +109,46 @@ public final class NgramBags {
         return idf;
     }
 
+    /**
+     * Supervised term weighting: {@code idf} (not changed) times {@code KL(f)^beta} for every
+     * bucket f with idf above 0, where {@code KL(f) = sum_c p(c|f) ln(p(c|f) / p(c))} is how far
+     * the genre mix of the training songs {@code rows} that contain f lies from the genre mix of
+     * all of them; {@code p(c|f) = (df_c(f) + alpha p(c)) / (df(f) + alpha)} with {@code alpha = 1}
+     * pseudo-song spread by the prior, so a bucket in one or two songs is not taken as certain.
+     * A bucket whose songs have the usual genre mix ({@code KL = 0}) gets weight 0 and is left out
+     * of the bags. Folding the factor into the idf keeps the model file's {@code idf} buffer the
+     * whole per-bucket weight.
+     *
+     * @param labels genre id of every row (indexed by row number); {@code classes} genres
+     */
+    public static float[] klWeighted(Counts c, float[] idf, int[] rows, int[] labels, int classes, double beta) {
+        if (!(beta > 0)) throw new IllegalArgumentException("KL weighting exponent must be positive: " + beta);
+        int buckets = c.buckets();
+        int[] dfc = new int[buckets * classes];
+        double[] prior = new double[classes];
+        for (int r : rows) {
+            int y = labels[r];
+            prior[y]++;
+            for (int i = c.start()[r]; i < c.start()[r + 1]; i++) dfc[c.ids()[i] * classes + y]++;
+        }
+        for (int k = 0; k < classes; k++) prior[k] /= rows.length;
+        final double alpha = 1;
+        float[] out = new float[buckets];
+        for (int b = 0; b < buckets; b++) {
+            if (idf[b] == 0f) continue;
+            int df = 0;
+            for (int k = 0; k < classes; k++) df += dfc[b * classes + k];
+            double kl = 0;
+            for (int k = 0; k < classes; k++) {
+                if (prior[k] == 0) continue;
+                double p = (dfc[b * classes + k] + alpha * prior[k]) / (df + alpha);
+                kl += p * StrictMath.log(p / prior[k]);
+            }
+            out[b] = (float) (idf[b] * StrictMath.pow(Math.max(kl, 0), beta));
+        }
+        return out;
+    }
+
     /** Weighs every song's counts; buckets with idf 0 are dropped (the idf is used by MEAN only for that). */
     public static NgramBags weigh(Counts c, float[] idf, Pooling pooling) {
         int songs = c.songs();

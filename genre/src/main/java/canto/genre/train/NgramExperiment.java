@@ -46,10 +46,13 @@ public final class NgramExperiment {
         }
         NgramBags.Counts counts = NgramBags.count(lyrics, new NgramHasher(s.buckets(), s.order()));
         float[] idf = NgramBags.idf(counts, train, s.minDf());
+        if (s.klWeight() > 0) idf = NgramBags.klWeighted(counts, idf, train, table.labels(), GenreModels.CLASSES, s.klWeight());
         NgramBags bags = NgramBags.weigh(counts, idf, s.pooling());
         // member 0 draws from init and shuffle, as a single model does; members 1.. from their own streams
         Rng more = s.ensemble() > 1 ? master.split() : null;
-        int steps = epochs * ((train.length + batchSize - 1) / batchSize);
+        int stepsPerEpoch = (train.length + batchSize - 1) / batchSize;
+        int steps = epochs * stepsPerEpoch;
+        if (s.averageEpochs() > epochs) throw new IllegalArgumentException("cannot average over the last " + s.averageEpochs() + " of " + epochs + " epochs");
         int maxBatch = Math.max(batchSize, Trainer.EVAL_BATCH);
         List<NgramNetwork> members = new ArrayList<>();
         List<Trainer> trainers = new ArrayList<>();
@@ -61,6 +64,7 @@ public final class NgramExperiment {
             NgramModel member = new NgramModel(new NgramModel.Shape(s.buckets(), s.dim(), s.hidden(), s.dropout()), memberInit);
             NgramNetwork network = new NgramNetwork(member, bags);
             if (s.ngramDropout() > 0) network.setItemDropout(s.ngramDropout(), memberInit.split());   // after the weights' draws
+            if (s.averageEpochs() > 0) network.enableAveraging(steps - s.averageEpochs() * stepsPerEpoch, s.averageEvery(), steps);
             members.add(network);
             Trainer t = new Trainer(network, network.optimizer(s.lr(), s.weightDecay(), s.tableSgdLr(), steps), table.labels(), maxBatch);
             t.setLabelSmoothing(s.labelSmoothing());
@@ -78,6 +82,11 @@ public final class NgramExperiment {
                 loss += r.loss() / members.size();
                 trainAccuracy += r.trainAccuracy() / members.size();
                 seconds += r.seconds();
+            }
+            if (epoch == epochs && s.averageEpochs() > 0) {   // the last epoch is scored (and saved) with the averaged weights
+                long t0 = System.nanoTime();
+                for (NgramNetwork m : members) m.useAverage();
+                seconds += (System.nanoTime() - t0) / 1e9;
             }
             EpochResult r = new EpochResult(epoch, loss, trainAccuracy, scorer.accuracy(validation), seconds);
             epochResults.add(r);
@@ -111,6 +120,9 @@ public final class NgramExperiment {
         config.put("hashing", "word: crc32(utf8) mod buckets; bigram: ((crc32(a) * 116049371 + crc32(b)) mod 2^32) mod buckets"
                 + (s.order() >= 3 ? "; trigram: ((g(a, b) * 116049371 + crc32(c)) mod 2^32) mod buckets, g(a, b) = (crc32(a) * 116049371 + crc32(b)) mod 2^32" : "")
                 + (s.order() == 1 ? " (order 1: words only)" : ""));
+        config.put("kl_weight", Double.toString(s.klWeight()));
+        config.put("idf_buffer", s.klWeight() > 0 ? "smooth idf times KL(genre mix of the bucket's training songs || all training songs)^" + s.klWeight() : "smooth idf");
+        config.put("averaging", s.averageEpochs() > 0 ? "mean of " + members.get(0).snapshots() + " snapshots, every " + s.averageEvery() + " steps over the last " + s.averageEpochs() + " epoch(s)" : "off");
         config.put("holdout", Boolean.toString(s.holdout()));
         config.put("train_accuracy_eval", Double.toString(scorer.accuracy(train)));
         config.put("val_accuracy", Double.toString(result.valAccuracy()));

@@ -33,6 +33,9 @@ public final class NgramNetwork implements BatchNetwork {
     private int totalSteps;        // for the linear learning-rate decay of table SGD; 0: constant rate
     private float itemDropout;     // share of a song's n-grams left out of each training pass
     private Rng itemRng;
+    // weight averaging (see enableAveraging): sums of the snapshots so far
+    private int averageFrom = -1, averageEvery, averageEnd, snapshots;
+    private float[] tableSum, denseSum;
 
     public NgramNetwork(NgramModel model, NgramBags bags) {
         this.model = model;
@@ -53,6 +56,52 @@ public final class NgramNetwork implements BatchNetwork {
         if (p > 0 && rng == null) throw new IllegalArgumentException("n-gram dropout needs a random stream");
         itemDropout = (float) p;
         itemRng = rng;
+    }
+
+    /**
+     * Polyak / SWA-style averaging: from step {@code fromStep} on (0-based count of optimizer
+     * steps), a snapshot of all weights (table with its lazy decay caught up, and dense layers)
+     * is added to a running sum every {@code every} steps and after step {@code endStep} (the
+     * last of the run); {@link #useAverage} then replaces the weights by the snapshots' mean.
+     * The table's and the dense layers' means are taken separately (the model is their product),
+     * which near the end of a run, where the rate is small and the snapshots are close, is close
+     * to the mean of the products.
+     */
+    public void enableAveraging(int fromStep, int every, int endStep) {
+        if (fromStep < 0 || every < 1 || endStep <= fromStep) throw new IllegalArgumentException("averaging from step " + fromStep + " every " + every + " to " + endStep);
+        averageFrom = fromStep;
+        averageEvery = every;
+        averageEnd = endStep;
+    }
+
+    /** Snapshots taken so far by the averaging. */
+    public int snapshots() { return snapshots; }
+
+    private void maybeSnapshot() {
+        if (averageFrom < 0 || stepsDone <= averageFrom) return;
+        if ((stepsDone - averageFrom) % averageEvery != 0 && stepsDone != averageEnd) return;
+        if (lastDecayed != null) for (int r = 0; r < lastDecayed.length; r++) catchUp(r);
+        Tensor t = model.tableWeight().value();
+        float[] dense = model.dense().values();
+        if (tableSum == null) { tableSum = new float[t.size()]; denseSum = new float[dense.length]; }
+        float[] td = t.data();
+        int o = t.offset();
+        for (int i = 0; i < tableSum.length; i++) tableSum[i] += td[o + i];
+        for (int i = 0; i < denseSum.length; i++) denseSum[i] += dense[i];
+        snapshots++;
+    }
+
+    /** Replaces the weights by the mean of the averaging's snapshots (none taken: unchanged). */
+    public void useAverage() {
+        if (snapshots == 0) return;
+        if (lastDecayed != null) for (int r = 0; r < lastDecayed.length; r++) catchUp(r);
+        Tensor t = model.tableWeight().value();
+        float[] dense = model.dense().values();
+        float inv = 1f / snapshots;
+        float[] td = t.data();
+        int o = t.offset();
+        for (int i = 0; i < tableSum.length; i++) td[o + i] = tableSum[i] * inv;
+        for (int i = 0; i < denseSum.length; i++) dense[i] = denseSum[i] * inv;
     }
 
     @Override
@@ -173,11 +222,13 @@ public final class NgramNetwork implements BatchNetwork {
                     }
                 }
                 sparse.stepAndZeroGrad(touched, 0, touchedCount);
+                stepsDone++;
             }
 
             @Override public void step() {
                 tableStep();
                 adam.step();
+                maybeSnapshot();
             }
 
             @Override public void zeroGrad() {
@@ -189,6 +240,7 @@ public final class NgramNetwork implements BatchNetwork {
             @Override public void stepAndZeroGrad() {
                 tableStep();
                 adam.stepAndZeroGrad();
+                maybeSnapshot();
             }
         };
     }

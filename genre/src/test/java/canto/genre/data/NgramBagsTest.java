@@ -29,6 +29,19 @@ class NgramBagsTest {
     }
 
     @Test
+    void klWeightingMultipliesTheIdfByHowFarABucketsGenreMixIsFromThePrior() {
+        // genres: song 0 -> 0, song 1 -> 1 (song 2 is not training); prior 0.5 / 0.5
+        // bucket 0 is in both songs: p = (1 + 0.5) / (2 + 1) = 0.5 each, KL 0, weight 0
+        // bucket 2 only in song 0: p = 1.5 / 2 = 0.75 and 0.25, KL = 0.75 ln 1.5 + 0.25 ln 0.5 = 0.13081204; times idf 1.4054651 (beta 1) or its square root (beta 0.5)
+        // bucket 3 only in song 1: the same KL; buckets 1 and 4 have idf 0 and stay 0
+        int[] labels = {0, 1, 1};
+        float[] idf = NgramBags.idf(COUNTS, TRAIN, 1);
+        assertArrayEquals(new float[] {0f, 0f, 0.18385175f, 0.18385175f, 0f}, NgramBags.klWeighted(COUNTS, idf, TRAIN, labels, 2, 1), 1e-6f);
+        assertArrayEquals(new float[] {0f, 0f, 0.50832787f, 0.50832787f, 0f}, NgramBags.klWeighted(COUNTS, idf, TRAIN, labels, 2, 0.5), 1e-6f);
+        assertArrayEquals(new float[] {1f, 0f, 1.4054651f, 1.4054651f, 0f}, idf, 0f);   // not changed
+    }
+
+    @Test
     void bucketsBelowMinDfLeaveTheBags() {
         NgramBags b = NgramBags.weigh(COUNTS, NgramBags.idf(COUNTS, TRAIN, 2), NgramBags.Pooling.TFIDF);
         assertArrayEquals(new int[] {0, 1, 2, 2}, b.start());   // song 2's bag is empty

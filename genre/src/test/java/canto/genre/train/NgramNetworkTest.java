@@ -45,4 +45,43 @@ class NgramNetworkTest {
         for (int i = 0; i < eager.length; i++) assertEquals(eager[i], w.get(i), 1e-6, "table element " + i);
         for (int i = 0; i < g.size(); i++) assertEquals(0f, g.get(i));
     }
+
+    @Test
+    void averagingGivesTheMeanOfTheSnapshotsOfTableAndDenseLayers() {
+        NgramBags.Counts counts = new NgramBags.Counts(new int[] {0, 2, 3, 5, 6}, new int[] {0, 1, 2, 3, 4, 5},
+                new int[] {1, 2, 1, 1, 3, 1}, 8);
+        float[] idf = {1, 1, 1, 1, 1, 1, 1, 1};
+        NgramBags bags = NgramBags.weigh(counts, idf, NgramBags.Pooling.TFIDF);
+        NgramModel model = new NgramModel(new NgramModel.Shape(8, 3, 0, 0f), new Rng(5));
+        NgramNetwork net = new NgramNetwork(model, bags);
+        int steps = 7;
+        Optimizer opt = net.optimizer(0.01, 0.2, 0.5, steps);
+        net.enableAveraging(2, 2, steps);   // snapshots after steps 4, 6 and 7 (the last)
+        int[][] batches = {{0, 1}, {2}, {0, 3}, {1}, {3, 2}, {0}, {1, 2}};
+        int[] labels = {1, 2, 3, 4};
+        SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
+        int tableSize = model.tableWeight().value().size(), denseSize = model.dense().values().length;
+        double[] table = new double[tableSize], dense = new double[denseSize];
+        opt.zeroGrad();
+        for (int t = 1; t <= steps; t++) {
+            int[] rows = batches[t - 1];
+            int[] y = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) y[i] = labels[rows[i]];
+            ce.forward(net.forward(rows, 0, rows.length), y);
+            net.backward(ce.backward());
+            opt.stepAndZeroGrad();
+            if (t == 4 || t == 6 || t == 7) {
+                net.setTraining(false);   // every row's lazy decay caught up, to read the weights
+                for (int i = 0; i < tableSize; i++) table[i] += model.tableWeight().value().get(i) / 3.0;
+                for (int i = 0; i < denseSize; i++) dense[i] += model.dense().values()[i] / 3.0;
+                net.setTraining(true);
+            }
+        }
+        assertEquals(3, net.snapshots());
+        float lastTable = model.tableWeight().value().get(0);
+        net.useAverage();
+        for (int i = 0; i < tableSize; i++) assertEquals(table[i], model.tableWeight().value().get(i), 1e-6, "table element " + i);
+        for (int i = 0; i < denseSize; i++) assertEquals(dense[i], model.dense().values()[i], 1e-6, "dense element " + i);
+        org.junit.jupiter.api.Assertions.assertNotEquals(lastTable, model.tableWeight().value().get(0), "the average differs from the last weights");
+    }
 }

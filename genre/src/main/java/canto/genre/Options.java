@@ -23,7 +23,7 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
     public static final String USAGE = String.join("\n",
             "usage: java --add-modules jdk.incubator.vector -jar genre.jar --experiment lyrics|features|combined|all|ngrams --data FILE",
             "                 [--epochs N] [--batch N] [--seeds N] [--out DIR] [--synthetic-features]",
-            "                 [--buckets N] [--dim N] [--hidden N] [--dropout P] [--pooling tfidf|mean] [--lr X] [--table-sgd X] [--wd X] [--min-df N] [--ensemble K] [--ngram-order N] [--label-smoothing E] [--ngram-dropout P] [--kl-weight B] [--average A] [--average-every S] [--holdout]",
+            "                 [--buckets N] [--dim N] [--hidden N] [--dropout P] [--pooling tfidf|mean] [--lr X] [--table-sgd X] [--wd X] [--min-df N] [--ensemble K] [--ngram-order N] [--label-smoothing E] [--ngram-dropout P] [--kl-weight B] [--average A] [--average-every S] [--nb-prior X] [--nb-alpha X] [--holdout]",
             "       java -jar genre.jar predict --model DIR [--json] [--data FILE] [TEXT...]",
             "",
             "Reproduces the three experiments of \"Deep Music Genre Classification\" (2024) on tcc_ceds_music.csv.",
@@ -49,6 +49,7 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
             "  --ngram-dropout P  leave each n-gram of a training song out with probability P, per pass",
             "  --kl-weight B  supervised term weights: idf times KL(genre mix of the bucket's training songs || all)^B (0: off)",
             "  --average A   use the mean of weight snapshots taken every --average-every S steps over the last A epochs (0: off)",
+            "  --nb-prior X  add a fixed multinomial Naive Bayes term (TF-IDF counts, smoothing --nb-alpha) times X to the logits (0: off)",
             "  --holdout     tuning: train on 80% of the training split, score the other 20%; the validation split is not used",
             "  --synthetic-features  replace the 22 features by random numbers: for timing experiments 2 and 3",
             "                on a file without them; the accuracies then mean nothing",
@@ -86,6 +87,7 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
         int ensemble = ng.ensemble(), order = ng.order();
         double smoothing = ng.labelSmoothing(), ngramDropout = ng.ngramDropout(), klWeight = ng.klWeight();
         int averageEpochs = ng.averageEpochs(), averageEvery = ng.averageEvery();
+        double nbPrior = ng.nbPrior(), nbAlpha = ng.nbAlpha();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -119,6 +121,8 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
                 case "--kl-weight": klWeight = fraction(args, ++i, a, 0, 10); break;
                 case "--average": averageEpochs = nonNegative(args, ++i, a); break;
                 case "--average-every": averageEvery = positive(args, ++i, a); break;
+                case "--nb-prior": nbPrior = fraction(args, ++i, a, 0, 1000); break;
+                case "--nb-alpha": nbAlpha = fraction(args, ++i, a, 1e-9, 1000); break;
                 case "--min-df": minDf = positive(args, ++i, a); break;
                 case "--wd": wd = fraction(args, ++i, a, 0, 10); break;
                 case "--table-sgd": tableSgd = fraction(args, ++i, a, 0, 10_000); break;
@@ -137,7 +141,7 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
         if (!missing.isEmpty()) throw new UsageException("missing " + String.join(" and ", missing));
         if ((long) buckets * dim * ensemble > Integer.MAX_VALUE) throw new UsageException("--buckets times --dim times --ensemble must stay below 2^31");
         return new Options(experiments, data, epochs, batch, seeds, out, synthetic,
-                new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgd, wd, minDf, holdout, ensemble, order, smoothing, ngramDropout, klWeight, averageEpochs, averageEvery));
+                new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgd, wd, minDf, holdout, ensemble, order, smoothing, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha));
     }
 
     /** Epochs for {@code e}: the option, or the published count. */

@@ -48,6 +48,8 @@ public final class NgramExperiment {
         float[] idf = NgramBags.idf(counts, train, s.minDf());
         if (s.klWeight() > 0) idf = NgramBags.klWeighted(counts, idf, train, table.labels(), GenreModels.CLASSES, s.klWeight());
         NgramBags bags = NgramBags.weigh(counts, idf, s.pooling());
+        NaiveBayesPrior prior = s.nbPrior() > 0 ? NaiveBayesPrior.fit(bags, s.buckets(), train, table.labels(), GenreModels.CLASSES, s.nbAlpha(), s.nbPrior()) : null;
+        float[] priorLogits = prior != null ? prior.logits(bags) : null;
         // member 0 draws from init and shuffle, as a single model does; members 1.. from their own streams
         Rng more = s.ensemble() > 1 ? master.split() : null;
         int stepsPerEpoch = (train.length + batchSize - 1) / batchSize;
@@ -64,6 +66,7 @@ public final class NgramExperiment {
             NgramModel member = new NgramModel(new NgramModel.Shape(s.buckets(), s.dim(), s.hidden(), s.dropout()), memberInit);
             NgramNetwork network = new NgramNetwork(member, bags);
             if (s.ngramDropout() > 0) network.setItemDropout(s.ngramDropout(), memberInit.split());   // after the weights' draws
+            if (priorLogits != null) network.setLogitOffsets(priorLogits);
             if (s.averageEpochs() > 0) network.enableAveraging(steps - s.averageEpochs() * stepsPerEpoch, s.averageEvery(), steps);
             members.add(network);
             Trainer t = new Trainer(network, network.optimizer(s.lr(), s.weightDecay(), s.tableSgdLr(), steps), table.labels(), maxBatch);
@@ -94,7 +97,7 @@ public final class NgramExperiment {
         }
         int[][] confusion = scorer.confusion(validation, GenreModels.CLASSES);
         ensemble.setTraining(false);                 // every member's lazy decay caught up
-        NgramModel model = ensemble.merged();
+        NgramModel model = prior != null ? prior.fold(ensemble.merged()) : ensemble.merged();
         RunResult result = new RunResult(Experiment.NGRAMS, seed, table.file(), table.rows(), Kernels.get().name(),
                 ExperimentRunner.jdk(), epochResults, confusion);
 
@@ -123,6 +126,7 @@ public final class NgramExperiment {
         config.put("kl_weight", Double.toString(s.klWeight()));
         config.put("idf_buffer", s.klWeight() > 0 ? "smooth idf times KL(genre mix of the bucket's training songs || all training songs)^" + s.klWeight() : "smooth idf");
         config.put("averaging", s.averageEpochs() > 0 ? "mean of " + members.get(0).snapshots() + " snapshots, every " + s.averageEvery() + " steps over the last " + s.averageEpochs() + " epoch(s)" : "off");
+        config.put("nb_prior", s.nbPrior() > 0 ? "scale " + s.nbPrior() + ", alpha " + s.nbAlpha() + ": the last " + GenreModels.CLASSES + " table columns and fc's identity on them" : "off");
         config.put("holdout", Boolean.toString(s.holdout()));
         config.put("train_accuracy_eval", Double.toString(scorer.accuracy(train)));
         config.put("val_accuracy", Double.toString(result.valAccuracy()));

@@ -36,6 +36,7 @@ public final class NgramNetwork implements BatchNetwork {
     // weight averaging (see enableAveraging): sums of the snapshots so far
     private int averageFrom = -1, averageEvery, averageEnd, snapshots;
     private float[] tableSum, denseSum;
+    private float[] logitOffsets;   // [songs * classes], added to every forward's logits; null: none
 
     public NgramNetwork(NgramModel model, NgramBags bags) {
         this.model = model;
@@ -73,6 +74,12 @@ public final class NgramNetwork implements BatchNetwork {
         averageEvery = every;
         averageEnd = endStep;
     }
+
+    /**
+     * A fixed term added to the logits of every song in every pass ({@link NaiveBayesPrior}):
+     * {@code offsets[song * classes + c]}; it has no gradient. null removes it.
+     */
+    public void setLogitOffsets(float[] offsets) { this.logitOffsets = offsets; }
 
     /** Snapshots taken so far by the averaging. */
     public int snapshots() { return snapshots; }
@@ -126,7 +133,16 @@ public final class NgramNetwork implements BatchNetwork {
             listDistinct(n);
             if (lastDecayed != null) for (int i = 0; i < touchedCount; i++) catchUp(touched[i]);
         }
-        return model.forward(ws, ids, n, offsets, count, weights);
+        Tensor logits = model.forward(ws, ids, n, offsets, count, weights);
+        if (logitOffsets != null) {
+            int classes = logits.cols();
+            float[] d = logits.data();
+            for (int i = 0; i < count; i++) {
+                int o = logits.offset() + i * classes, song = rows[from + i] * classes;
+                for (int c = 0; c < classes; c++) d[o + c] += logitOffsets[song + c];
+            }
+        }
+        return logits;
     }
 
     /** The distinct table rows among {@code ids[0 .. n)}, into {@code touched}. */

@@ -30,6 +30,7 @@ import java.util.Locale;
  *      [--experiment lyrics|features|combined|all] [--epochs 3] [--rows N] [--threads 1|2]
  *      [--data FILE | --synthetic] [--warm-rows 20000] [--cpu]
  * </pre>
+ * {@code -Dcanto.adam=resting} times Adam's resting path instead of the dense update.
  * {@code --warm-rows 0 --epochs 30} times a whole published experiment-1 run, JIT warm-up included;
  * {@code --cpu} adds, per epoch, the CPU seconds of the training thread, the JIT and the GC ({@link ThreadCpu}).
  * One line per experiment, e.g.
@@ -97,9 +98,10 @@ public final class GenreEpochs {
             Arrays.sort(sorted);
             double total = 0;
             for (double x : s) total += x;
-            System.out.printf(Locale.ROOT, "canto %s batch=%d rows=%d epochs=%d s_per_epoch=%.4f min=%.4f max=%.4f first=%.4f total=%.3f warm_rows=%d kernels=%s threads=%d%n",
+            System.out.printf(Locale.ROOT, "canto %s batch=%d rows=%d epochs=%d s_per_epoch=%.4f min=%.4f max=%.4f first=%.4f total=%.3f warm_rows=%d kernels=%s threads=%d adam=%s%n",
                     e.key(), e.batch, data.rows(), epochs, median(sorted), sorted[0], sorted[sorted.length - 1],
-                    s[0], total, warmRows, Kernels.get().name(), parallel.threads());
+                    s[0], total, warmRows, Kernels.get().name(), parallel.threads(),
+                    canto.engine.optim.Adam.Update.fromProperty().name().toLowerCase(Locale.ROOT));
         }
     }
 

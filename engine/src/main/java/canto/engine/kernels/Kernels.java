@@ -162,6 +162,17 @@ public interface Kernels {
     /** The magnitude below which {@link #adamStep} flushes a moment to zero. */
     float ADAM_FLUSH = 1e-30f;
 
+    /**
+     * What {@code steps} calls of {@link #adamStep} do to the second moments {@code v[off ..
+     * off+n)} of parameters whose gradient and first moment are zero (and no weight decay):
+     * {@code steps} times {@code v[i] = beta2 · v[i]}, then 0 when below {@link #ADAM_FLUSH}
+     * ({@code adamStep} computes {@code fma(1 - beta2, 0·0, beta2·v)}, which is exactly
+     * {@code beta2·v}). An element that reaches 0 stays 0, so the loop may stop there. The
+     * resting rows of {@code Adam} replay their skipped steps with it (docs/KERNELS.md). Both
+     * implementations agree bit for bit, with {@code adamStep} too.
+     */
+    void adamDecay(float[] v, int off, int n, int steps, float beta2);
+
     // ---- random masks -------------------------------------------------------------------
 
     /**

@@ -274,6 +274,41 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
+    @Override
+    public void adamDecay(float[] v, int off, int n, int steps, float beta2) {
+        // Four independent chains at a time: one chain alone waits on each multiply's latency.
+        int i = off, end = off + n;
+        for (; i + 4 <= end; i += 4) {
+            float a = v[i], b = v[i + 1], c = v[i + 2], d = v[i + 3];
+            for (int s = 0; s < steps; s++) {
+                a = beta2 * a;
+                b = beta2 * b;
+                c = beta2 * c;
+                d = beta2 * d;
+                if (a < ADAM_FLUSH) a = 0f;
+                if (b < ADAM_FLUSH) b = 0f;
+                if (c < ADAM_FLUSH) c = 0f;
+                if (d < ADAM_FLUSH) d = 0f;
+                if ((s & 63) == 63 && a == 0f && b == 0f && c == 0f && d == 0f) break;   // 0 stays 0
+            }
+            v[i] = a;
+            v[i + 1] = b;
+            v[i + 2] = c;
+            v[i + 3] = d;
+        }
+        for (; i < end; i++) {
+            float a = v[i];
+            for (int s = 0; s < steps; s++) {
+                a = beta2 * a;
+                if (a < ADAM_FLUSH) {
+                    a = 0f;   // +0 from here on (and -0 becomes +0, as in adamStep)
+                    break;
+                }
+            }
+            v[i] = a;
+        }
+    }
+
     // ---- random masks -------------------------------------------------------------------
 
     @Override

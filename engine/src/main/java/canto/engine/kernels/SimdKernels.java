@@ -310,6 +310,27 @@ final class SimdKernels implements Kernels {
         SCALAR.adamStep(p, g, m, v, off + nb, n - nb, stepSize, beta1, oneMinusBeta1, beta2, oneMinusBeta2, eps, sqrtBc2, weightDecay);
     }
 
+    @Override
+    public void adamDecay(float[] v, int off, int n, int steps, float beta2) {
+        // Two vectors at a time (independent multiply chains), the same operations per lane as
+        // the scalar twin; the rest (and rows narrower than two vectors) go to the scalar twin.
+        FloatVector zero = FloatVector.zero(S);
+        int nb = n >= 2 * L ? n / (2 * L) * (2 * L) : 0;
+        for (int i = off, end = off + nb; i < end; i += 2 * L) {
+            FloatVector a = FloatVector.fromArray(S, v, i), b = FloatVector.fromArray(S, v, i + L);
+            for (int s = 0; s < steps; s++) {
+                a = a.mul(beta2);
+                b = b.mul(beta2);
+                a = a.blend(zero, a.compare(VectorOperators.LT, ADAM_FLUSH));
+                b = b.blend(zero, b.compare(VectorOperators.LT, ADAM_FLUSH));
+                if ((s & 63) == 63 && !a.compare(VectorOperators.NE, 0f).or(b.compare(VectorOperators.NE, 0f)).anyTrue()) break;
+            }
+            a.intoArray(v, i);
+            b.intoArray(v, i + L);
+        }
+        SCALAR.adamDecay(v, off + nb, n - nb, steps, beta2);
+    }
+
     // ---- random masks -------------------------------------------------------------------
 
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_512;   // 8 lanes

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>The input holds ids. Through the {@link Module} interface they arrive as a float tensor
  * of exact integers (every id below 2^24 is exact in float32), so an embedding can head a
- * {@link Sequential}; {@link #forwardIds} takes them as ints directly. Output shape: the
+ * {@link Sequential}; {@link #forwardIds} takes them as ints directly. Backward reports the
+ * rows it writes to the weight's {@link TouchedRows} tracker, when an optimiser keeps one. Output shape: the
  * input's shape plus {@code dim}. An id outside {@code [0, num)} is an error naming it.
  */
 public final class Embedding implements Module {
@@ -33,6 +34,7 @@ public final class Embedding implements Module {
         this.num = num;
         this.dim = dim;
         this.weight = new Parameter("weight", num, dim);
+        weight.reportRows();   // backward writes only the rows of its ids, and reports them
         Tensor w = weight.value();
         for (int i = 0; i < w.size(); i++) w.set(i, (float) rng.nextGaussian());
     }
@@ -89,6 +91,8 @@ public final class Embedding implements Module {
         if (s.count < 0) throw new IllegalStateException(this + ": backward before forward in this workspace");
         Tensor dw = weight.grad();
         kernels.scatterAdd(dy.data(), dy.offset(), s.ids, 0, dw.data(), dw.offset(), s.count, dim);
+        TouchedRows touched = weight.touchedRows();
+        if (touched != null) touched.mark(s.ids, 0, s.count);
         return null;
     }
 

@@ -18,6 +18,8 @@ public final class Parameter {
     private Tensor value;
     private Tensor grad;
     private Parameters arena; // the Parameters this was moved into, or null
+    private boolean reportsRows; // its layer reports every gradient row it writes (a table)
+    private TouchedRows touched;  // the live tracker, or null
 
     public Parameter(String localName, int... shape) {
         this.localName = localName;
@@ -32,6 +34,36 @@ public final class Parameter {
     public int size() { return value.size(); }
     public Tensor value() { return value; }
     public Tensor grad() { return grad; }
+
+    /**
+     * Declares this {@code [rows, width]} parameter a table whose gradient is only ever written
+     * row by row by its layer, which reports those rows to {@link #touchedRows()} (so an
+     * optimiser may leave the other rows alone, {@code Adam}'s resting rows). Called by the
+     * layer that owns it ({@link Embedding}).
+     */
+    void reportRows() {
+        if (shape.length != 2) throw new IllegalStateException(localName + ": only a [rows, width] table can report rows");
+        reportsRows = true;
+    }
+
+    /** True for a table whose layer reports every gradient row it writes (see {@link #trackTouchedRows()}). */
+    public boolean reportsRows() { return reportsRows; }
+
+    /**
+     * Starts reporting the rows whose gradient the layer writes into a new tracker, which
+     * replaces any earlier one (that one then says {@link TouchedRows#replaced()}).
+     *
+     * @throws IllegalStateException when the layer does not report rows ({@link #reportsRows()})
+     */
+    public TouchedRows trackTouchedRows() {
+        if (!reportsRows) throw new IllegalStateException(localName + " " + java.util.Arrays.toString(shape) + " is not a table whose layer reports its gradient rows");
+        if (touched != null) touched.replace();
+        touched = new TouchedRows(shape[0]);
+        return touched;
+    }
+
+    /** The live tracker the layer marks its gradient rows into, or null when nobody tracks them. */
+    public TouchedRows touchedRows() { return touched; }
 
     /** The {@link Parameters} whose arena holds this parameter, or null before {@link Parameters#of}. */
     Parameters arena() { return arena; }

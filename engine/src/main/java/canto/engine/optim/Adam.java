@@ -1,6 +1,7 @@
 package canto.engine.optim;
 
 import canto.engine.kernels.Kernels;
+import canto.engine.nn.Parameter;
 import canto.engine.nn.Parameters;
 import canto.engine.util.Parallel;
 
@@ -14,6 +15,13 @@ import canto.engine.util.Parallel;
  * <p>The update is element-wise, so it is split across the threads of a {@link Parallel}
  * pool ({@link Parallel#shared()} by default, {@code -Dcanto.threads}); the result is the same
  * bit for bit whatever the thread count.
+ *
+ * <p>{@link Update#RESTING} (or {@code -Dcanto.adam=resting}) gives the same bits with less
+ * work on embedding tables: rows whose first moment is all zero and which get no gradient are
+ * skipped, and their skipped second-moment decays replayed when they next get a gradient or the
+ * moments are read ({@link RestingRows}; the proof in docs/KERNELS.md). It applies to the
+ * tables whose layer reports its gradient rows ({@code Parameter#reportsRows()}: {@code
+ * Embedding}) and only when the weight decay is 0 and eps > 0; everything else is dense.
  *
  * <p>{@link AdamState} saves and loads the step count and the moments under the names of
  * PyTorch's {@code optimizer.state_dict()}, so a run can be stopped and resumed bit for bit.
@@ -38,6 +46,28 @@ public final class Adam implements Optimizer {
         public Config withWeightDecay(double wd) { return new Config(lr, beta1, beta2, eps, wd); }
     }
 
+    /**
+     * How the update treats embedding tables: {@link #DENSE}, every element every step (the
+     * reference), or {@link #RESTING}, resting rows skipped and replayed exactly.
+     */
+    public enum Update {
+        DENSE, RESTING;
+
+        /**
+         * {@code -Dcanto.adam=dense|resting}; by default resting with the scalar kernels and dense
+         * with the SIMD ones, whichever was measured faster there (docs/BENCHMARKS.md).
+         */
+        public static Update fromProperty() {
+            String p = System.getProperty("canto.adam", "").trim();
+            switch (p) {
+                case "": return Kernels.get().name().equals("scalar") ? RESTING : DENSE;
+                case "dense": return DENSE;
+                case "resting": return RESTING;
+                default: throw new IllegalStateException("-Dcanto.adam must be dense or resting, not '" + p + "'");
+            }
+        }
+    }
+
     /** Below this many parameters per thread, one thread does the whole update. */
     static final int MIN_PER_THREAD = 16_384;
     /** Chunk bounds are multiples of 16 floats (64 bytes, one cache line). */
@@ -57,13 +87,19 @@ public final class Adam implements Optimizer {
     private final Parallel.Body update = this::updateRange;
     private final Parallel.Body clear = this::clearRange;
     private final Parallel.Body updateAndClear = this::updateAndClearRange;
+    private final RestingRows[] tables;   // null on the dense path
+    private final int[][] gaps;           // [from, to) of the arena outside the tables
+    private final Parallel.Body[] gapUpdate, gapUpdateAndClear;
     /** Block of the fused update-and-clear pass: 4 arrays x 16 KiB stay in L1/L2. */
     private static final int BLOCK = 4096;
 
     public Adam(Parameters params, Config config) { this(params, config, Parallel.shared()); }
 
     /** With an explicit thread pool (tests and benchmarks compare thread counts). */
-    public Adam(Parameters params, Config config, Parallel parallel) {
+    public Adam(Parameters params, Config config, Parallel parallel) { this(params, config, parallel, Update.fromProperty()); }
+
+    /** With an explicit thread pool and update path (tests and benchmarks compare them). */
+    public Adam(Parameters params, Config config, Parallel parallel, Update path) {
         this.params = params;
         this.config = config;
         this.parallel = parallel;
@@ -75,29 +111,83 @@ public final class Adam implements Optimizer {
         this.weightDecay = (float) config.weightDecay();
         this.m = new float[params.size()];
         this.v = new float[params.size()];
+        java.util.List<RestingRows> found = new java.util.ArrayList<>();
+        if (path == Update.RESTING && weightDecay == 0f && eps > 0f) {
+            for (Parameter p : params.named().values()) if (p.reportsRows()) found.add(new RestingRows(p, kernels, beta2));
+        }
+        found.sort(java.util.Comparator.comparingInt(RestingRows::offset));
+        this.tables = found.isEmpty() ? null : found.toArray(new RestingRows[0]);
+        // the arena outside the tables, as segments updated densely
+        java.util.List<int[]> gaps = new java.util.ArrayList<>();
+        int at = 0;
+        for (RestingRows r : found) {
+            if (r.offset() > at) gaps.add(new int[] {at, r.offset()});
+            at = r.offset() + r.size();
+        }
+        if (at < params.size()) gaps.add(new int[] {at, params.size()});
+        this.gaps = gaps.toArray(new int[0][]);
+        this.gapUpdate = new Parallel.Body[this.gaps.length];
+        this.gapUpdateAndClear = new Parallel.Body[this.gaps.length];
+        for (int i = 0; i < this.gaps.length; i++) {
+            int base = this.gaps[i][0];
+            gapUpdate[i] = (from, to) -> updateRange(base + from, base + to);
+            gapUpdateAndClear[i] = (from, to) -> updateAndClearRange(base + from, base + to);
+        }
+    }
+
+    /** The path in use: {@link Update#RESTING} only when some table rests (see the class comment). */
+    public Update update() { return tables == null ? Update.DENSE : Update.RESTING; }
+
+    /** Rows resting now, over all tables (0 on the dense path). */
+    public int restingRows() {
+        int n = 0;
+        if (tables != null) for (RestingRows r : tables) n += r.restingCount();
+        return n;
     }
 
     public Adam(Parameters params, double lr) { this(params, Config.defaults(lr)); }
 
     public Config config() { return config; }
     public int steps() { return t; }
-    float[] firstMoments() { return m; }
-    float[] secondMoments() { return v; }
+    /** The first moments, all as of the last step (resting rows are brought up to date first). */
+    float[] firstMoments() { catchUp(); return m; }
+    /** The second moments, all as of the last step (resting rows are brought up to date first). */
+    float[] secondMoments() { catchUp(); return v; }
     Parameters parameters() { return params; }
-    /** Resumes the step count (AdamState.load; the moments are copied into place beside it). */
-    void resumeAt(int steps) { t = steps; }
+    /** Resumes the step count (AdamState.load; the moments are copied into place beside it): every row is active again. */
+    void resumeAt(int steps) {
+        t = steps;
+        if (tables != null) for (RestingRows r : tables) r.wakeAll();
+    }
+
+    private void catchUp() {
+        if (tables != null) for (RestingRows r : tables) r.catchUp(t, v);
+    }
 
     @Override
     public void step() {
         nextStep();
-        parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, update);
+        if (tables == null) {
+            parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, update);
+            return;
+        }
+        for (RestingRows r : tables) r.wake(t, v);
+        for (int i = 0; i < gaps.length; i++) parallel.forRange(gaps[i][1] - gaps[i][0], ALIGN, MIN_PER_THREAD, gapUpdate[i]);
+        for (RestingRows r : tables) r.update(t, update, m, v);
     }
 
     /** The same as {@code step(); zeroGrad();}, in one pass. */
     @Override
     public void stepAndZeroGrad() {
         nextStep();
-        parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, updateAndClear);
+        if (tables == null) {
+            parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, updateAndClear);
+            return;
+        }
+        for (RestingRows r : tables) r.wake(t, v);
+        for (int i = 0; i < gaps.length; i++) parallel.forRange(gaps[i][1] - gaps[i][0], ALIGN, MIN_PER_THREAD, gapUpdateAndClear[i]);
+        // resting rows have no gradient to clear: every row the layer wrote into was woken above
+        for (RestingRows r : tables) r.update(t, updateAndClear, m, v);
     }
 
     private void nextStep() {

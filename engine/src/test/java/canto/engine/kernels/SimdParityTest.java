@@ -67,6 +67,7 @@ class SimdParityTest {
         tests.put("scale", "SimdParityTest#axpyAndScale");
         tests.put("softmaxCrossEntropyBackward", "SimdParityTest#softmaxCrossEntropy");
         tests.put("adamStep", "SimdParityTest#adamStepIsBitIdentical");
+        tests.put("adamDecay", "SimdParityTest#adamDecayIsRepeatedRestingAdamSteps");
         tests.put("embeddingBagForward", "EmbeddingBagParityTest#forwardAndBackwardAreBitIdentical");
         tests.put("embeddingBagBackward", "EmbeddingBagParityTest#forwardAndBackwardAreBitIdentical");
         tests.put("dropoutMask", "KernelsExtraParityTest#dropoutMaskEqualsTheRngLoop");
@@ -403,6 +404,48 @@ class SimdParityTest {
     }
 
     // ---- optimisers ---------------------------------------------------------------------
+
+    /**
+     * adamDecay(k) in both implementations equals k adamStep calls on parameters with g = 0 and
+     * m = +0 (which leave p as it is): moments near the flush threshold, tiny, zero, -0, huge,
+     * +inf and NaN; step counts 0, 1, 63, 64, 65 and 3,000 (where most flush to 0 on the way).
+     */
+    @Test
+    void adamDecayIsRepeatedRestingAdamSteps() {
+        Rng rng = new Rng(16);
+        for (int n : sizes) {
+            for (int steps : new int[] {0, 1, 63, 64, 65, 3000}) {
+                int off = 3 + n % 5, len = off + n + 7;
+                float[] v = new float[len];
+                for (int i = 0; i < len; i++) {
+                    v[i] = i % 6 == 0 ? rng.uniform(0f, 2e-30f) : i % 11 == 0 ? 0f : i % 13 == 0 ? -0f
+                            : i % 17 == 0 ? 3e38f : i % 19 == 0 ? Float.POSITIVE_INFINITY : i % 23 == 0 ? Float.NaN
+                            : i % 3 == 0 ? rng.uniform(0f, 1e-27f) : rng.uniform(0f, 0.01f);
+                }
+                float[] vs = v.clone(), vv = v.clone(), ref = v.clone();
+                float[] p = new float[len], p0 = new float[len], g = new float[len], m = new float[len];
+                for (int i = 0; i < len; i++) p[i] = p0[i] = rng.uniform(-1, 1);
+                for (int t = 1; t <= steps; t++) {
+                    float stepSize = (float) (1e-3 / (1 - Math.pow(0.9, t)));
+                    float sqrtBc2 = (float) Math.sqrt(1 - Math.pow(0.999, t));
+                    scalar.adamStep(p, g, m, ref, off, n, stepSize, 0.9f, 0.1f, 0.999f, 0.001f, 1e-8f, sqrtBc2, 0f);
+                }
+                scalar.adamDecay(vs, off, n, steps, 0.999f);
+                simd.adamDecay(vv, off, n, steps, 0.999f);
+                String where = "adamDecay n=" + n + " off=" + off + " steps=" + steps;
+                for (int i = off; i < off + n; i++) {
+                    if (Float.isNaN(ref[i])) continue;   // p turns NaN there: such a row never rests
+                    assertEquals(Float.floatToRawIntBits(p0[i]), Float.floatToRawIntBits(p[i]), where + ": a resting adamStep moved p at " + i);
+                    assertEquals(0, Float.floatToRawIntBits(m[i]), where + ": a resting adamStep left m != +0 at " + i);
+                }
+                assertExact(ref, vs, where + " (scalar vs adamStep)");
+                assertExact(vs, vv, where + " (simd vs scalar)");
+                for (int i = 0; i < len; i++) {
+                    if (i < off || i >= off + n) assertEquals(Float.floatToRawIntBits(v[i]), Float.floatToRawIntBits(vv[i]), where + ": touched v outside its range at " + i);
+                }
+            }
+        }
+    }
 
     @Test
     void adamStepIsBitIdentical() {

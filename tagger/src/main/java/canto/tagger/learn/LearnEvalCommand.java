@@ -33,7 +33,8 @@ import java.util.function.BiFunction;
  */
 public final class LearnEvalCommand {
     static final String USAGE = "usage: tagger eval-learn [--data FILE | --library FILE] [--other FILE]... [--seeds N] [--first-seed N]\n"
-            + "    [--epochs N,..] [--lr X,..] [--repeats N,..] [--dropout X,..] [--generated N,..] [--errors]\n"
+            + "    [--epochs N,..] [--lr X,..] [--repeats N,..] [--dropout X,..] [--generated N,..]\n"
+            + "    [--replay-words X,..] [--user-words X,..] [--shared-step X,..] [--weight X,..] [--replay-names on|off,..] [--errors]\n"
             + "  --library FILE: the bundled model is the base; FILE is cut in halves (library, test), both ways\n"
             + "  default data: data/tagger/titles-train.tsv; written titles: data/tagger/titles-written.tsv\n"
             + "  settings default to those of 'learn'; a comma list tries each value (every combination)";
@@ -74,6 +75,11 @@ public final class LearnEvalCommand {
                     case "--repeats": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withMaxRepeats(Integer.parseInt(x))); i++; break;
                     case "--dropout": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withDropout(Float.parseFloat(x))); i++; break;
                     case "--generated": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withGenerated(Integer.parseInt(x))); i++; break;
+                    case "--replay-words": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withReplayWords(Float.parseFloat(x))); i++; break;
+                    case "--user-words": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withUserWords(Float.parseFloat(x))); i++; break;
+                    case "--shared-step": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withSharedStep(Float.parseFloat(x))); i++; break;
+                    case "--weight": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withWeight(Float.parseFloat(x))); i++; break;
+                    case "--replay-names": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withReplayNames(onOff(x))); i++; break;
                     case "-h": case "--help": out.println(USAGE); return 0;
                     default: return usage(err);
                 }
@@ -169,6 +175,12 @@ public final class LearnEvalCommand {
         List<UserModelTrainer.Settings> out = new ArrayList<>();
         for (UserModelTrainer.Settings s : grid) for (String v : values.split(",")) out.add(with.apply(s, v.strip()));
         return out;
+    }
+
+    private static boolean onOff(String v) {
+        if (v.equals("on")) return true;
+        if (v.equals("off")) return false;
+        throw new IllegalArgumentException("--replay-names takes on or off, not '" + v + "'");
     }
 
     private static double pct(int ok, int n) { return 100.0 * ok / n; }

@@ -40,11 +40,14 @@ public final class UserModelLearner {
         meta.put("training_data", replay.size() + " replayed titles (the bundled written titles"
                 + (settings.generated() > 0 ? " + " + settings.generated() + " of TitleGenerator seed " + UserModelTrainer.GENERATOR_SEED : "")
                 + ") + " + all.size() + " user examples ("
-                + UserModelTrainer.repeats(all.size(), replay.size(), settings.maxRepeats()) + " times each per epoch)");
+                + UserModelTrainer.repeats(all.size(), replay.size(), settings.maxRepeats(), settings.weight()) + " times each per epoch)");
         meta.put("seed", Long.toString(settings.seed()));
         meta.put("epochs", Integer.toString(settings.epochs()));
         meta.put("optimizer", "Adam(lr=" + settings.lr() + ")");
         meta.put("feature_dropout", Float.toString(settings.dropout()));
+        meta.put("word_dropout", "replayed titles " + settings.replayWords() + ", user examples " + settings.userWords());
+        if (settings.sharedStep() != 1f) meta.put("shared_step", Float.toString(settings.sharedStep()));
+        if (settings.replayNames()) meta.put("replay_names", "on");
         meta.put("kernels", Kernels.get().name());
         // The confidence and review flag work as the bundled model's: its calibration (fitted on
         // its cross-validated parses; the user model trains on from its weights) and threshold.

@@ -39,30 +39,50 @@ public final class UserModelTrainer {
      * user example is repeated per epoch ({@link #repeats}), feature dropout, how many titles
      * of {@link TitleGenerator} are replayed besides the written ones, and the seed.
      */
-    public record Settings(int epochs, float lr, int maxRepeats, float dropout, int generated, long seed) {
+    public record Settings(int epochs, float lr, int maxRepeats, float dropout, int generated, float replayWords, float userWords,
+                           float sharedStep, float weight, boolean replayNames, long seed) {
         public Settings {
-            if (epochs < 1 || !(lr > 0) || maxRepeats < 1 || dropout < 0 || dropout >= 1 || generated < 0) {
+            if (epochs < 1 || !(lr > 0) || maxRepeats < 1 || dropout < 0 || dropout >= 1 || generated < 0
+                    || !(replayWords >= 0 && replayWords < 1) || !(userWords >= 0 && userWords < 1) || !(sharedStep >= 0 && sharedStep <= 1) || !(weight > 0)) {
                 throw new IllegalArgumentException("bad user model settings " + this);
             }
         }
 
-        public static Settings defaults() { return new Settings(3, 0.003f, 8, 0.3f, 0, 1); }
+        /** Without word dropout and with the same step on every layer. */
+        public Settings(int epochs, float lr, int maxRepeats, float dropout, int generated, long seed) {
+            this(epochs, lr, maxRepeats, dropout, generated, 0f, 0f, 1f, 1f, false, seed);
+        }
 
-        public Settings withSeed(long s) { return new Settings(epochs, lr, maxRepeats, dropout, generated, s); }
-        public Settings withEpochs(int e) { return new Settings(e, lr, maxRepeats, dropout, generated, seed); }
-        public Settings withLr(float l) { return new Settings(epochs, l, maxRepeats, dropout, generated, seed); }
-        public Settings withMaxRepeats(int r) { return new Settings(epochs, lr, r, dropout, generated, seed); }
-        public Settings withDropout(float d) { return new Settings(epochs, lr, maxRepeats, d, generated, seed); }
-        public Settings withGenerated(int g) { return new Settings(epochs, lr, maxRepeats, dropout, g, seed); }
+        /** The chosen settings (seeds 1-2 of eval-learn, see docs/TAGGER.md): 3 epochs, lr 0.003, feature dropout 0.3, word dropout 0.3 on the replayed titles. */
+        public static Settings defaults() { return new Settings(3, 0.003f, 8, 0.3f, 0, REPLAY_WORDS, 0f, 1f, 1f, false, 1); }
+
+        public Settings withSeed(long s) { return new Settings(epochs, lr, maxRepeats, dropout, generated, replayWords, userWords, sharedStep, weight, replayNames, s); }
+        public Settings withEpochs(int e) { return new Settings(e, lr, maxRepeats, dropout, generated, replayWords, userWords, sharedStep, weight, replayNames, seed); }
+        public Settings withLr(float l) { return new Settings(epochs, l, maxRepeats, dropout, generated, replayWords, userWords, sharedStep, weight, replayNames, seed); }
+        public Settings withMaxRepeats(int r) { return new Settings(epochs, lr, r, dropout, generated, replayWords, userWords, sharedStep, weight, replayNames, seed); }
+        public Settings withDropout(float d) { return new Settings(epochs, lr, maxRepeats, d, generated, replayWords, userWords, sharedStep, weight, replayNames, seed); }
+        public Settings withGenerated(int g) { return new Settings(epochs, lr, maxRepeats, dropout, g, replayWords, userWords, sharedStep, weight, replayNames, seed); }
+        public Settings withReplayWords(float w) { return new Settings(epochs, lr, maxRepeats, dropout, generated, w, userWords, sharedStep, weight, replayNames, seed); }
+        public Settings withUserWords(float w) { return new Settings(epochs, lr, maxRepeats, dropout, generated, replayWords, w, sharedStep, weight, replayNames, seed); }
+        public Settings withSharedStep(float x) { return new Settings(epochs, lr, maxRepeats, dropout, generated, replayWords, userWords, x, weight, replayNames, seed); }
+        public Settings withWeight(float w) { return new Settings(epochs, lr, maxRepeats, dropout, generated, replayWords, userWords, sharedStep, w, replayNames, seed); }
+        public Settings withReplayNames(boolean n) { return new Settings(epochs, lr, maxRepeats, dropout, generated, replayWords, userWords, sharedStep, weight, n, seed); }
 
         @Override
         public String toString() { return describe() + ", seed " + seed; }
 
         /** The settings but the seed. */
         public String describe() {
-            return "epochs " + epochs + ", lr " + lr + ", repeats <= " + maxRepeats + ", dropout " + dropout + ", generated " + generated;
+            return "epochs " + epochs + ", lr " + lr + ", repeats <= " + maxRepeats + ", dropout " + dropout + ", generated " + generated
+                    + ", replay words " + replayWords + ", user words " + userWords + ", shared step " + sharedStep + ", weight " + weight + ", replay names " + (replayNames ? "on" : "off");
         }
     }
+
+    /**
+     * Word dropout on the replayed titles (never on the user's): the bundled model was trained
+     * with word dropout, and training on without it drifts toward the names it sees.
+     */
+    public static final float REPLAY_WORDS = 0.3f;
 
     /** Generator seed of the replayed generated titles (fixed: the replay does not change with the training seed). */
     static final long GENERATOR_SEED = 1;
@@ -93,9 +113,12 @@ public final class UserModelTrainer {
     }
 
     /** How many times each user example is seen per epoch: enough to weigh as much as the replayed titles, at most {@code max}. */
-    static int repeats(int user, int replay, int max) {
+    static int repeats(int user, int replay, int max) { return repeats(user, replay, max, 1f); }
+
+    /** As {@link #repeats(int, int, int)}, the user examples weighing {@code weight} times as much as the replayed titles. */
+    static int repeats(int user, int replay, int max, float weight) {
         if (user == 0) return 0;
-        return Math.max(1, Math.min(max, (replay + user - 1) / user));
+        return Math.max(1, Math.min(max, (int) Math.ceil(weight * replay / user - 1e-9)));
     }
 
     /**
@@ -118,7 +141,8 @@ public final class UserModelTrainer {
     /**
      * Trains on from {@code base} (not changed) with {@code user} examples and {@code replay}
      * titles; the lexicon feature knows the user examples' artists (each example sees those of
-     * the others).
+     * the others). With {@link Settings#replayNames} (tried, not the default) the replayed titles
+     * are marked too, by the names of the replayed titles and the user examples (each not by its own).
      */
     public static Trained train(NeuralTitleParser base, List<LabelledTitle> user, List<LabelledTitle> replay, Settings s,
                                 PrintStream log) {
@@ -130,7 +154,7 @@ public final class UserModelTrainer {
     /** As {@link #train(NeuralTitleParser, List, List, Settings, PrintStream)} with another lexicon (tests: one that never fires). */
     static Trained train(NeuralTitleParser base, List<LabelledTitle> user, List<LabelledTitle> replay, Settings s,
                          PrintStream log, ArtistLexicon lexicon) {
-        int r = repeats(user.size(), replay.size(), s.maxRepeats());
+        int r = repeats(user.size(), replay.size(), s.maxRepeats(), s.weight());
         List<LabelledTitle> data = new ArrayList<>(replay.size() + r * user.size());
         data.addAll(replay);
         for (int k = 0; k < r; k++) data.addAll(user);
@@ -139,9 +163,17 @@ public final class UserModelTrainer {
         Trainer.Options opt = new Trainer.Options(s.epochs(), 16, s.lr(), 0f, s.dropout(), s.seed());
         int[] counts = new int[4];
         Set<String> seen = new java.util.TreeSet<>();
-        TokenClassifier model = Trainer.train(data, base.trainableCopy(), opt, log, (t, toks) -> {
+        ArtistLexicon replayLex;
+        if (s.replayNames()) {
+            List<List<String>> all = new ArrayList<>();
+            for (LabelledTitle t : user) all.add(t.artists());
+            for (LabelledTitle t : replay) all.add(t.artists());
+            replayLex = ArtistLexicon.of(all);
+        } else replayLex = null;
+        Trainer.FineTune ft = new Trainer.FineTune((t, toks) -> {
             boolean own = mine.contains(t);
-            int[] marks = lexicon.marks(toks, own ? ArtistLexicon.keysOf(t.artists()) : Set.of());
+            int[] marks = own || replayLex == null ? lexicon.marks(toks, own ? ArtistLexicon.keysOf(t.artists()) : Set.of())
+                    : replayLex.marks(toks, ArtistLexicon.keysOf(t.artists()));
             int marked = 0;
             for (int m : marks) if (m != ArtistLexicon.NONE) marked++;
             counts[0]++;
@@ -152,7 +184,8 @@ public final class UserModelTrainer {
                 seen.add(t.title());
             }
             return marks;
-        });
+        }, t -> mine.contains(t) ? s.userWords() : s.replayWords(), s.sharedStep());
+        TokenClassifier model = Trainer.train(data, base.trainableCopy(), opt, log, ft);
         return new Trained(model, lexicon, new Fed(counts[0], counts[1], counts[2], counts[3], Collections.unmodifiableSet(seen)));
     }
 }

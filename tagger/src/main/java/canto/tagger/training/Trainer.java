@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Trains a {@link TokenClassifier}: Adam on the CRF's mean negative log-likelihood per title, mini-batches of
@@ -68,7 +69,7 @@ public final class Trainer {
      * fine-tuning, as the user model continues the bundled one. Deterministic like {@link #train}.
      */
     public static TokenClassifier train(List<LabelledTitle> data, TokenClassifier start, Options opt, PrintStream log) {
-        return train(data, start, opt, log, null);
+        return train(data, start, opt, log, new FineTune(null, null, 1f));
     }
 
     /**
@@ -77,19 +78,40 @@ public final class Trainer {
      */
     public static TokenClassifier train(List<LabelledTitle> data, TokenClassifier start, Options opt, PrintStream log,
                                         BiFunction<LabelledTitle, List<Token>, int[]> lexiconMarks) {
+        return train(data, start, opt, log, new FineTune(lexiconMarks, null, 1f));
+    }
+
+    /**
+     * How fine-tuning differs from a fresh training: {@code lexiconMarks} gives the
+     * {@link ArtistLexicon} marks of a title's tokens (null: none); {@code wordDropout} gives
+     * each title's own word dropout probability (null: the options' for every title), so that
+     * replayed titles can hide their words while the user's do not; {@code sharedStep} scales
+     * the step of every parameter but the embedding rows (the shared layers: hidden, output,
+     * CRF), 1 = the same step, 0 = frozen.
+     */
+    public record FineTune(BiFunction<LabelledTitle, List<Token>, int[]> lexiconMarks, ToDoubleFunction<LabelledTitle> wordDropout,
+                           float sharedStep) {
+        public FineTune {
+            if (!(sharedStep >= 0 && sharedStep <= 1)) throw new IllegalArgumentException("shared step scale must be in [0, 1]: " + sharedStep);
+        }
+    }
+
+    /** As {@link #train(List, TokenClassifier, Options, PrintStream)}, fine-tuned as {@code ft} says. */
+    public static TokenClassifier train(List<LabelledTitle> data, TokenClassifier start, Options opt, PrintStream log, FineTune ft) {
         if (data.isEmpty()) throw new IllegalArgumentException("no training titles");
         Rng rng = new Rng(opt.seed());
         rng.split(); // the initialisation stream, unused: the other streams are those of a fresh training
-        return fit(start, data, opt, rng, log, null, lexiconMarks);
+        return fit(start, data, opt, rng, log, null, ft);
     }
 
     private static TokenClassifier fit(TokenClassifier model, List<LabelledTitle> data, Options opt, Rng rng, PrintStream log,
                                        List<Double> epochLosses) {
-        return fit(model, data, opt, rng, log, epochLosses, null);
+        return fit(model, data, opt, rng, log, epochLosses, new FineTune(null, null, 1f));
     }
 
     private static TokenClassifier fit(TokenClassifier model, List<LabelledTitle> data, Options opt, Rng rng, PrintStream log,
-                                       List<Double> epochLosses, BiFunction<LabelledTitle, List<Token>, int[]> lexiconMarks) {
+                                       List<Double> epochLosses, FineTune ft) {
+        BiFunction<LabelledTitle, List<Token>, int[]> lexiconMarks = ft.lexiconMarks();
         TokenClassifier.Config config = model.config();
         Rng orderRng = rng.split(), dropRng = rng.split();
         Parameters params = Parameters.of(model);
@@ -103,7 +125,19 @@ public final class Trainer {
             marks.add(m);
             feats.add(fx.extract(e.tokens(), m));
         }
-        Rng wordRng = opt.wordDropout() > 0 ? dropRng.split() : null;
+        float[] wordP = new float[examples.size()];
+        boolean anyWords = false;
+        for (int i = 0; i < wordP.length; i++) {
+            wordP[i] = ft.wordDropout() == null ? opt.wordDropout() : (float) ft.wordDropout().applyAsDouble(examples.get(i).source());
+            if (!(wordP[i] >= 0 && wordP[i] < 1)) throw new IllegalArgumentException("word dropout must be in [0, 1): " + wordP[i]);
+            anyWords |= wordP[i] > 0;
+        }
+        Rng wordRng = anyWords ? dropRng.split() : null;
+        // the shared layers' values: everything after the embedding rows (collected first)
+        String first = params.named().keySet().iterator().next();
+        if (ft.sharedStep() < 1 && !first.equals("embedding.weight")) throw new IllegalStateException("the embedding rows are not first: " + first);
+        int sharedFrom = params.named().get(first).size();
+        float[] before = ft.sharedStep() < 1 ? new float[params.size() - sharedFrom] : null;
         int[] order = new int[examples.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         for (int epoch = 1; epoch <= opt.epochs(); epoch++) {
@@ -115,8 +149,9 @@ public final class Trainer {
                 List<TokenFeatures> parts = new ArrayList<>(to - from);
                 int tokens = 0;
                 for (int k = from; k < to; k++) {
-                    TokenFeatures f = wordRng == null ? feats.get(order[k])
-                            : unseenWords(fx, examples.get(order[k]).tokens(), marks.get(order[k]), opt.wordDropout(), wordRng);
+                    float p = wordP[order[k]];
+                    TokenFeatures f = wordRng == null || p == 0 ? feats.get(order[k])
+                            : unseenWords(fx, examples.get(order[k]).tokens(), marks.get(order[k]), p, wordRng);
                     parts.add(opt.featureDropout() > 0 ? dropout(f, opt.featureDropout(), dropRng) : f);
                     tokens += f.tokens();
                 }
@@ -135,7 +170,12 @@ public final class Trainer {
                 Tensor emissions = model.forward(batch, titleOf);                    // [T, 5]
                 sum += model.crf().forward(emissions, tags, starts, to - from);     // mean NLL per title
                 model.backward(model.crf().backward());
+                if (before != null) System.arraycopy(params.values(), sharedFrom, before, 0, before.length);
                 adam.step();
+                if (before != null) {
+                    float[] v = params.values();
+                    for (int i = 0; i < before.length; i++) v[sharedFrom + i] = before[i] + ft.sharedStep() * (v[sharedFrom + i] - before[i]);
+                }
                 batches++;
             }
             double mean = sum / batches;

@@ -34,7 +34,7 @@ import canto.genre.data.NgramBags;
 public record NgramSettings(int buckets, int dim, int hidden, float dropout, NgramBags.Pooling pooling, double lr, double tableSgdLr, double weightDecay, int minDf, boolean holdout, int ensemble, int order, double labelSmoothing, double ngramDropout, double klWeight, int averageEpochs, int averageEvery, double nbPrior, double nbAlpha) {
     public static final int EPOCHS = 3;
     public static final int BATCH = 32;
-    public static final NgramSettings DEFAULTS = new NgramSettings(1 << 20, 16, 0, 0f, NgramBags.Pooling.TFIDF, 0.001, 10, 3e-4, 2, false, 1, 2, 0, 0, 0, 0, 50, 0, 0.1);
+    public static final NgramSettings DEFAULTS = new NgramSettings(1 << 20, 16, 0, 0f, NgramBags.Pooling.TFIDF, 0.001, 10, 3e-4, 2, false, 1, 2, 0, 0, 0, 0, 50, 0, 10);
 
     public NgramSettings {
         if (ensemble < 1) throw new IllegalArgumentException("ensemble must be at least 1: " + ensemble);
@@ -49,7 +49,7 @@ public record NgramSettings(int buckets, int dim, int hidden, float dropout, Ngr
 
     /** A single model (ensemble 1) on words and bigrams, no label smoothing. */
     public NgramSettings(int buckets, int dim, int hidden, float dropout, NgramBags.Pooling pooling, double lr, double tableSgdLr, double weightDecay, int minDf, boolean holdout) {
-        this(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, 1, 2, 0, 0, 0, 0, 50, 0, 0.1);
+        this(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, 1, 2, 0, 0, 0, 0, 50, 0, 10);
     }
 
     public NgramSettings withHoldout(boolean h) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, h, ensemble, order, labelSmoothing, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha); }

@@ -26,7 +26,7 @@ final class Lexicon {
         put(LATIN, Noise.VIDEO, "mv official music video videos lyric lyrics lyricvideo audio visualizer visualiser teaser"
                 + " trailer clip m/v pv promo vevo preview");
         put(LATIN, Noise.QUALITY, "hd hq 4k 8k 1080p 720p 480p 360p 320kbps flac mp3 hifi hi-res lossless sd uhd");
-        put(LATIN, Noise.VERSION, "live version ver remix mix edm acoustic cover instrumental karaoke ktv demo edit"
+        put(LATIN, Noise.VERSION, "live version ver remix mix edm acoustic cover covered instrumental karaoke ktv demo edit"
                 + " remaster remastered remastering unplugged piano orchestra orchestral full complete short cut extended"
                 + " radio cd original");
         put(LATIN, Noise.FEAT, "feat ft featuring prod produced with vs");

@@ -180,10 +180,10 @@ public final class Tokenizer {
             case '&': case '\uFF06': case '~': case '\uFF5E': case '\u301C': case '+': case '\uFF0B':
             case ';': case '\uFF1B': case '\uFF3F':
                 return CharClass.SEPARATOR;
-            case '\u300A': case '\u3008': case '\u3010': case '\u3016': case '\u300C': case '\u300E':
+            case '\u300A': case '\u3008': case '\u3010': case '\u3016': case '\u300C': case '\u300E': case '\u3014': case '\u3018':
             case '(': case '\uFF08': case '[': case '\uFF3B': case '{': case '\uFF5B': case '\u2018': case '\u201C':
                 return CharClass.OPEN;
-            case '\u300B': case '\u3009': case '\u3011': case '\u3017': case '\u300D': case '\u300F':
+            case '\u300B': case '\u3009': case '\u3011': case '\u3017': case '\u300D': case '\u300F': case '\u3015': case '\u3019':
             case ')': case '\uFF09': case ']': case '\uFF3D': case '}': case '\uFF5D': case '\u2019': case '\u201D':
                 return CharClass.CLOSE;
             case '\'': case '"': case '\uFF02': case '\uFF07':
@@ -229,8 +229,13 @@ public final class Tokenizer {
         return i;
     }
 
+    /** A kana run; a katakana middle dot between two kana belongs to it ({@code クリスマス・イブ}). */
     private static int kanaRun(String s, int i) {
-        return runOf(s, i, CharClass.KANA);
+        int end = runOf(s, i, CharClass.KANA);
+        while (end + 1 < s.length() && s.charAt(end) == '\u30FB' && classOf(s.codePointAt(end + 1)) == CharClass.KANA) {
+            end = runOf(s, end + 1, CharClass.KANA);
+        }
+        return end;
     }
 
     private static int sameCharRun(String s, int i, int cp) {
@@ -254,7 +259,7 @@ public final class Tokenizer {
      * End of a word starting at {@code start}: letters, digits and combining marks, and a joiner
      * glued between two letters or digits ({@link #isJoiner}: {@code A-Lin}, {@code Anti-Hero},
      * {@code S.H.E}, {@code Gareth.T}, {@code will.i.am}, {@code AC/DC}, {@code M/V}, {@code I'll},
-     * {@code P!nk}, {@code Ke$ha}, {@code 1.5}; not {@code _}, which a real title glues between words: {@code 初老_KOLOR_Official}). A dot after {@code ft} / {@code feat} / {@code vs} / {@code prod}
+     * {@code P!nk}, {@code Ke$ha}, {@code L'Arc~en~Ciel}, {@code 1.5}; not {@code _}, which a real title glues between words: {@code 初老_KOLOR_Official}). A dot after {@code ft} / {@code feat} / {@code vs} / {@code prod}
      * is not a joiner ({@code ft.Jay} is two words). After the word, one more character may
      * belong to it ({@link #trailingMark}): the last dot of {@code G.E.M.}, {@code Mr.} or an initial
      * ({@code J. Cole}), the
@@ -297,7 +302,7 @@ public final class Tokenizer {
     private static boolean isJoiner(int cp) {
         switch (cp) {
             case '\'': case '\u2019': case '.': case '-': case '\u2010': case '\u2011': case '/': case '\u29F8': case '!':
-            case '$':
+            case '$': case '~':
                 return true;
             default:
                 return false;

@@ -87,7 +87,7 @@ public final class TitleGenerator {
         // real titles put the song first about one time in eight (21 of the 178 real titles with
         // both parts); the templates list those forms in every style, a quarter of all draws, so
         // most of them are drawn again. Explicit forms ("Song by Artist", covers) are kept as listed.
-        while (songFirst(tpl.text()) && rng.nextInt(100) >= SONG_FIRST_KEEP_PERCENT) tpl = ts.get(rng.nextInt(ts.size()));
+        while (songFirst(tpl.text()) && rng.nextInt(100) >= songFirstKeepPercent(scene)) tpl = ts.get(rng.nextInt(ts.size()));
         b = new TitleBuilder();
         used.clear();
         if (!expand(tpl.text())) return null;
@@ -96,8 +96,23 @@ public final class TitleGenerator {
         return b;
     }
 
-    /** Percent of drawn song-first templates kept (see {@link #compose}). */
+    /**
+     * Percent of drawn song-first templates kept (see {@link #compose}), by scene. Chinese-language
+     * uploads put the song first about one time in eight (the real titles); Western, K-pop and
+     * J-pop channels write {@code Artist - Song} (the VEVO / label convention) far more
+     * consistently, so there an unmarked song-first form is rarer.
+     */
+    static int songFirstKeepPercent(Scene scene) {
+        switch (scene) {
+            case WEST: case KPOP: return SONG_FIRST_KEEP_PERCENT_OTHER;
+            case JPOP: return SONG_FIRST_KEEP_PERCENT_JPOP;
+            default: return SONG_FIRST_KEEP_PERCENT;
+        }
+    }
+
     static final int SONG_FIRST_KEEP_PERCENT = 40;
+    static final int SONG_FIRST_KEEP_PERCENT_OTHER = 5;
+    static final int SONG_FIRST_KEEP_PERCENT_JPOP = 10;
 
     /**
      * Whether a template names the song before the act without saying so ({@code {T} - {A}},
@@ -367,13 +382,27 @@ public final class TitleGenerator {
             b.song(y); // the alternate alone is the name this title gives
             return;
         }
-        b.song(s.name());
+        String first = s.name();
+        if (alternateFirst()) { first = y; y = s.name(); }
+        b.song(first);
         if (scene == Scene.KPOP) b.text(pick(" ", "(", "(", " (", " (", " [", "["));
         else b.text(pick(" ", " ", "(", " (", " [", "（"));
         String last = lastOpen();
         b.text(y);
         if (last != null) b.text(last);
     }
+
+    /**
+     * Whether a K-pop or J-pop song with an alternate is written alternate first: those titles
+     * name a song in Hangul or kana and add the English in brackets as often as the other way
+     * round ({@code 심쿵해 (Heart Attack)}, {@code Growl(으르렁)}); the name written first is the
+     * song (issue 8), so the labels follow the order.
+     */
+    private boolean alternateFirst() {
+        return (scene == Scene.KPOP || scene == Scene.JPOP) && rng.nextInt(100) < ALTERNATE_FIRST_PERCENT;
+    }
+
+    static final int ALTERNATE_FIRST_PERCENT = 50;
 
     /** The closing bracket for the bracket just appended, or null. */
     private String lastOpen() {
@@ -410,14 +439,16 @@ public final class TitleGenerator {
             return;
         }
         String y = s.alternates().get(rng.nextInt(s.alternates().size()));
+        String first = s.name();
+        if (alternateFirst()) { first = y; y = s.name(); }
         if (rng.nextInt(2) == 0) {
-            b.text(open).song(s.name()).text(pick(" ", " (", "(", " ["));
+            b.text(open).song(first).text(pick(" ", " (", "(", " ["));
             String c = lastOpen();
             b.text(y);
             if (c != null) b.text(c);
             b.text(close);
         } else {
-            b.text(open).song(s.name()).text(close).text(pick("", " ", " (", "("));
+            b.text(open).song(first).text(close).text(pick("", " ", " (", "("));
             String c = lastOpen();
             b.text(y);
             if (c != null) b.text(c);

@@ -108,6 +108,14 @@ class TokenizerTest {
         assertEquals(List.of("LATIN:feat", "PUNCT:.", "LATIN:Jay"), kinds("feat.Jay"));
         assertEquals(List.of("LATIN:Vol.2"), kinds("Vol.2"));
         assertEquals(List.of("LATIN:Ke$ha", "SEPARATOR:、", "LATIN:Mary J. Blige"), kinds("Ke$ha、Mary J. Blige"));
+        // a tilde glued between letters is part of the name; spaced, it separates
+        assertEquals(List.of("LATIN:L'Arc~en~Ciel", "OPEN:「", "LATIN:HONEY", "CLOSE:」"), kinds("L'Arc~en~Ciel「HONEY」"));
+        assertEquals(List.of("LATIN:Queen", "SEPARATOR:~", "LATIN:Bohemian Rhapsody"), kinds("Queen ~ Bohemian Rhapsody"));
+        // a katakana middle dot between kana joins the word
+        assertEquals(List.of("HAN:山下達郎", "KANA:クリスマス・イブ"), kinds("山下達郎 クリスマス・イブ"));
+        assertEquals(List.of("LATIN:A", "PUNCT:・", "LATIN:B"), kinds("A・B"));
+        // tortoise-shell brackets 〔〕 and white ones 〘〙 are brackets
+        assertEquals(List.of("LATIN:Song", "OPEN:〔", "LATIN:Drama OST", "CLOSE:〕"), kinds("Song 〔Drama OST〕"));
         // an underscore is a separator even when glued: a real title writes 初老_KOLOR_Official Music Video
         assertEquals(List.of("HAN:初老", "SEPARATOR:_", "LATIN:KOLOR", "SEPARATOR:_", "LATIN:Official Music Video"),
                 kinds("初老_KOLOR_Official Music Video"));

@@ -2,9 +2,10 @@ package canto.engine.kernels;
 
 /**
  * The reference kernels: plain loops written for clarity first and reasonable speed second
- * (independent accumulators in dot products, axpy-form inner loops that the JIT can
- * auto-vectorise). They run when the vector module is absent and are the yardstick every
- * SIMD kernel is tested against.
+ * (independent accumulators in dot products, register-blocked products, axpy-form inner loops).
+ * They run when the vector module is absent (the tagger) and are the yardstick every SIMD kernel
+ * is tested against. Where bits are promised, a faster loop keeps the order of additions of
+ * the one it replaced (docs/KERNELS.md, "The scalar twin's loops").
  */
 public final class ScalarKernels implements Kernels {
 
@@ -14,14 +15,71 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void matmulNT(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
-        // A [m,k], B [n,k], C [m,n]: C[i,j] += dot(A[i,:], B[j,:])
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * k;
-            int ci = cOff + i * n;
-            for (int j = 0; j < n; j++) {
-                c[ci + j] += dot(a, ai, b, bOff + j * k, k);
-            }
+        // A [m,k], B [n,k], C [m,n]: C[i,j] += dot(A[i,:], B[j,:]), four outputs (2 rows x 2
+        // columns) at a time so each loaded element feeds two products and 16 chains are in
+        // flight; every output is still exactly dot()'s four chains, added as dot() adds them.
+        int i = 0;
+        for (; i + 1 < m; i += 2) {
+            int ai = aOff + i * k, ci = cOff + i * n;
+            int j = 0;
+            for (; j + 1 < n; j += 2) dot2x2(a, ai, ai + k, b, bOff + j * k, bOff + (j + 1) * k, k, c, ci + j, ci + n + j);
+            if (j < n) dot1x2(b, bOff + j * k, a, ai, ai + k, k, c, ci + j, ci + n + j);   // column j against rows i, i+1
         }
+        if (i < m) {
+            int ai = aOff + i * k, ci = cOff + i * n;
+            int j = 0;
+            for (; j + 1 < n; j += 2) dot1x2(a, ai, b, bOff + j * k, bOff + (j + 1) * k, k, c, ci + j, ci + j + 1);
+            if (j < n) c[ci + j] += dot(a, ai, b, bOff + j * k, k);
+        }
+    }
+
+    /**
+     * {@code c[c0] += dot(x0, y0)}, {@code c[c1] += dot(x0, y1)}, {@code c[c2] += dot(x1, y0)},
+     * {@code c[c3] += dot(x1, y1)} over n elements, each summed exactly as {@link #dot}.
+     */
+    private static void dot2x2(float[] x, int x0, int x1, float[] y, int y0, int y1, int n, float[] c, int c01, int c23) {
+        float p0 = 0, p1 = 0, p2 = 0, p3 = 0;   // x0·y0, four chains
+        float q0 = 0, q1 = 0, q2 = 0, q3 = 0;   // x0·y1
+        float r0 = 0, r1 = 0, r2 = 0, r3 = 0;   // x1·y0
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;   // x1·y1
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            float a0 = x[x0 + i], a1 = x[x0 + i + 1], a2 = x[x0 + i + 2], a3 = x[x0 + i + 3];
+            float b0 = x[x1 + i], b1 = x[x1 + i + 1], b2 = x[x1 + i + 2], b3 = x[x1 + i + 3];
+            float u0 = y[y0 + i], u1 = y[y0 + i + 1], u2 = y[y0 + i + 2], u3 = y[y0 + i + 3];
+            float v0 = y[y1 + i], v1 = y[y1 + i + 1], v2 = y[y1 + i + 2], v3 = y[y1 + i + 3];
+            p0 += a0 * u0; p1 += a1 * u1; p2 += a2 * u2; p3 += a3 * u3;
+            q0 += a0 * v0; q1 += a1 * v1; q2 += a2 * v2; q3 += a3 * v3;
+            r0 += b0 * u0; r1 += b1 * u1; r2 += b2 * u2; r3 += b3 * u3;
+            s0 += b0 * v0; s1 += b1 * v1; s2 += b2 * v2; s3 += b3 * v3;
+        }
+        for (; i < n; i++) {
+            float a = x[x0 + i], b = x[x1 + i], u = y[y0 + i], v = y[y1 + i];
+            p0 += a * u; q0 += a * v; r0 += b * u; s0 += b * v;
+        }
+        c[c01] += (p0 + p1) + (p2 + p3);
+        c[c01 + 1] += (q0 + q1) + (q2 + q3);
+        c[c23] += (r0 + r1) + (r2 + r3);
+        c[c23 + 1] += (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code c[cy] += dot(x, y)} and {@code c[cz] += dot(x, z)} over n elements, each summed exactly as {@link #dot}. */
+    private static void dot1x2(float[] x, int xOff, float[] yz, int y, int z, int n, float[] c, int cy, int cz) {
+        float p0 = 0, p1 = 0, p2 = 0, p3 = 0;   // x·y, four chains
+        float q0 = 0, q1 = 0, q2 = 0, q3 = 0;   // x·z
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            float a0 = x[xOff + i], a1 = x[xOff + i + 1], a2 = x[xOff + i + 2], a3 = x[xOff + i + 3];
+            p0 += a0 * yz[y + i]; p1 += a1 * yz[y + i + 1]; p2 += a2 * yz[y + i + 2]; p3 += a3 * yz[y + i + 3];
+            q0 += a0 * yz[z + i]; q1 += a1 * yz[z + i + 1]; q2 += a2 * yz[z + i + 2]; q3 += a3 * yz[z + i + 3];
+        }
+        for (; i < n; i++) {
+            float a = x[xOff + i];
+            p0 += a * yz[y + i];
+            q0 += a * yz[z + i];
+        }
+        c[cy] += (p0 + p1) + (p2 + p3);
+        c[cz] += (q0 + q1) + (q2 + q3);
     }
 
     /** Dot product with four independent accumulators (the JIT cannot reorder float sums). */

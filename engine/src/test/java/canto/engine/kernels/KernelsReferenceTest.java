@@ -57,6 +57,39 @@ class KernelsReferenceTest {
         }
     }
 
+    /**
+     * The scalar matmulNT works on 2 x 2 outputs at a time; each output must still be exactly
+     * {@code c + dot(row, row)} (its bits are what the tagger's parses and models are made of).
+     * Every m, n in 1..5 (odd and even edges) and k in 0..9 (every k mod 4), offsets, and signed
+     * zeros: a row of -0 gives +0 sums, as dot's chains do.
+     */
+    @Test
+    void scalarMatmulNtIsDotPerOutputBitForBit() {
+        ScalarKernels k = new ScalarKernels();
+        Rng rng = new Rng(5);
+        for (int m = 1; m <= 5; m++) {
+            for (int n = 1; n <= 5; n++) {
+                for (int kk = 0; kk <= 9; kk++) {
+                    float[] a = random(rng, 3 + m * kk, 1), b = random(rng, 2 + n * kk, 1), c = random(rng, 1 + m * n, 1);
+                    if (kk > 0) {
+                        java.util.Arrays.fill(a, 3, 3 + kk, -0f);      // row 0 of A: -0 · b is ±0, the sums stay +0
+                        c[1] = -0f;
+                    }
+                    float[] want = c.clone(), got = c.clone();
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) want[1 + i * n + j] += ScalarKernels.dot(a, 3 + i * kk, b, 2 + j * kk, kk);
+                    }
+                    k.matmulNT(a, 3, b, 2, got, 1, m, n, kk);
+                    for (int x = 0; x < got.length; x++) {
+                        if (Float.floatToRawIntBits(got[x]) != Float.floatToRawIntBits(want[x])) {
+                            fail("matmulNT " + m + "x" + n + "x" + kk + " element " + x + ": " + got[x] + ", dot gives " + want[x]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void biasKernels() {
         for (Kernels k : kernels()) {

@@ -90,6 +90,57 @@ class KernelsReferenceTest {
         }
     }
 
+    /**
+     * The scalar bag forward adds four rows per pass; each element must still be what adding one
+     * row at a time, in bag order from +0, gives, bit for bit and with the sign of zeros: a bag
+     * of -0 rows sums to +0 (as one row per pass gives), an empty bag is +0. Bag sizes 0..9
+     * (every size mod 4), with and without per-sample weights, sum and mean, dims 1, 3, 4, 33.
+     */
+    @Test
+    void scalarBagForwardIsOneRowAtATimeBitForBit() {
+        ScalarKernels k = new ScalarKernels();
+        Rng rng = new Rng(7);
+        int num = 11;
+        for (int dim : new int[] {1, 3, 4, 33}) {
+            float[] table = random(rng, 2 + num * dim, 1);
+            java.util.Arrays.fill(table, 2, 2 + 2 * dim, -0f);            // rows 0 and 1 are -0
+            int[] sizes = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 4, 5};
+            int bags = sizes.length, n = 0;
+            int[] offsets = new int[bags];
+            for (int b = 0; b < bags; b++) { offsets[b] = n; n += sizes[b]; }
+            int[] ids = new int[n];
+            for (int i = 0; i < n; i++) ids[i] = rng.nextInt(num);
+            for (int i = offsets[10]; i < offsets[10] + 4; i++) ids[i] = i % 2;   // a bag of -0 rows only
+            float[] weights = random(rng, n, 2);
+            weights[offsets[11]] = -0f;
+            for (boolean mean : new boolean[] {false, true}) {
+                for (float[] w : new float[][] {null, weights}) {
+                    if (mean && w != null) continue;
+                    float[] want = new float[bags * dim], got = random(rng, bags * dim, 1);
+                    for (int b = 0; b < bags; b++) {
+                        int end = b + 1 < bags ? offsets[b + 1] : n;
+                        for (int j = 0; j < dim; j++) {
+                            float sum = 0f;
+                            for (int i = offsets[b]; i < end; i++) {
+                                float x = table[2 + ids[i] * dim + j];
+                                sum += w == null ? x : w[i] * x;
+                            }
+                            want[b * dim + j] = mean && end > offsets[b] ? sum / (end - offsets[b]) : sum;
+                        }
+                    }
+                    k.embeddingBagForward(table, 2, dim, ids, 0, n, offsets, 0, bags, w, 0, mean, got, 0);
+                    for (int x = 0; x < got.length; x++) {
+                        if (Float.floatToRawIntBits(got[x]) != Float.floatToRawIntBits(want[x])) {
+                            fail("bag forward dim=" + dim + " mean=" + mean + " weighted=" + (w != null) + " element " + x
+                                    + ": " + got[x] + ", one row at a time gives " + want[x]);
+                        }
+                    }
+                    if (Float.floatToRawIntBits(got[10 * dim]) != 0) fail("a bag of -0 rows must sum to +0");
+                }
+            }
+        }
+    }
+
     @Test
     void biasKernels() {
         for (Kernels k : kernels()) {

@@ -7,18 +7,27 @@ import canto.engine.util.Rng;
 /**
  * Inverted dropout, as PyTorch's {@code nn.Dropout}: in training mode each element is zeroed
  * with probability p and the rest scaled by {@code 1/(1-p)}; in evaluation mode it is the
- * identity. The masks come from the layer's own seeded {@link Rng}.
+ * identity.
+ *
+ * <p>The masks are random per {@link Workspace}: the layer keeps the state its {@link Rng} had
+ * when the layer was made, and each workspace draws from its own generator of that seed, for the
+ * workspace's {@link Workspace#stream() stream} ({@link Rng#stream}: stream 0 is that state
+ * itself). So in one workspace the masks follow from the seed and that workspace's earlier
+ * forwards alone, whatever other workspaces (threads) do with the same layer; and a single
+ * workspace on stream 0 draws exactly what the {@code Rng} would have given next. Give the layer
+ * a generator of its own ({@code rng.split()}): later draws from the one passed in are not seen.
  */
 public final class Dropout implements Module {
     private final Kernels kernels = Kernels.get();
     private final float p;
     private final float keepScale;
-    private final Rng rng;
+    private final Rng seed;   // the constructor's generator as it was then; never drawn from
     private boolean training = true;
 
     /** What one workspace keeps for this layer: the last mask, or that there was none. */
     private static final class State {
         boolean masked;
+        Rng rng;   // this workspace's generator (kept by the workspace across clear())
         float[] mask, output, grad;
         int[] shape;
         int n;
@@ -28,7 +37,7 @@ public final class Dropout implements Module {
         if (!(p >= 0f && p < 1f)) throw new IllegalArgumentException("dropout probability must be in [0, 1): " + p);
         this.p = p;
         this.keepScale = 1f / (1f - p);
-        this.rng = rng;
+        this.seed = rng.stream(0);
     }
 
     public float probability() { return p; }
@@ -45,7 +54,8 @@ public final class Dropout implements Module {
         int[] shape = s.shape = x.shape();
         float[] mask = s.mask = Buffers.ensure(s.mask, n);
         // the same masks as: for each i, mask[i] = rng.nextFloat() < p ? 0 : keepScale
-        kernels.dropoutMask(rng.reserve(n), p, keepScale, mask, 0, n);
+        if (s.rng == null) s.rng = ws.generator(this, seed::stream);   // first forward in ws (or after clear)
+        kernels.dropoutMask(s.rng.reserve(n), p, keepScale, mask, 0, n);
         float[] outputBuf = s.output = Buffers.ensure(s.output, n);
         kernels.multiply(x.data(), x.offset(), mask, 0, outputBuf, 0, n);
         return new Tensor(outputBuf, 0, shape);

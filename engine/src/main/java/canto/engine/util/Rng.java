@@ -81,4 +81,20 @@ public final class Rng {
 
     /** A new generator whose stream is independent of this one's (for a sub-component). */
     public Rng split() { return new Rng(nextLong()); }
+
+    /**
+     * Generator {@code s} of a family rooted at this one's present state, without advancing
+     * this one: {@code s = 0} is a copy (the same outputs this generator would give from here);
+     * {@code s >= 1} is what the s-th {@link #split()} of such a copy would return. Dropout
+     * gives each {@code Workspace} stream its own generator so.
+     */
+    public Rng stream(long s) {
+        if (s < 0) throw new IllegalArgumentException("stream must be >= 0: " + s);
+        if (s == 0) {
+            Rng copy = new Rng(state);
+            copy.spareGaussian = spareGaussian;
+            return copy;
+        }
+        return new Rng(mix(state + s * GOLDEN_GAMMA));
+    }
 }

@@ -72,4 +72,30 @@ class RngTest {
         assertEquals(a.nextLong(), b.nextLong());
         assertNotEquals(new Rng(4).split().nextLong(), new Rng(4).nextLong());
     }
+
+    @Test
+    void streamZeroIsACopyAndStreamSIsTheSthSplitOfOne() {
+        Rng a = new Rng(21);
+        a.nextLong();
+        a.nextGaussian();                       // a spare gaussian is waiting: the copy has it too
+        Rng copy = a.stream(0), s3 = a.stream(3);
+        Rng ref = new Rng(21);
+        ref.nextLong();
+        ref.nextGaussian();
+        Rng splitter = new Rng(21);
+        splitter.nextLong();
+        splitter.nextGaussian();
+        splitter.split();
+        splitter.split();
+        Rng third = splitter.split();
+        assertEquals(ref.nextGaussian(), copy.nextGaussian());
+        for (int i = 0; i < 5; i++) assertEquals(ref.nextLong(), copy.nextLong());
+        for (int i = 0; i < 5; i++) assertEquals(third.nextLong(), s3.nextLong());
+        Rng untouched = new Rng(21);
+        untouched.nextLong();
+        untouched.nextGaussian();
+        assertEquals(untouched.nextGaussian(), a.nextGaussian(), "stream() does not advance the generator");
+        assertEquals(untouched.nextLong(), a.nextLong());
+        assertThrows(IllegalArgumentException.class, () -> a.stream(-1));
+    }
 }

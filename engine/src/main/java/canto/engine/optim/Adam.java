@@ -165,29 +165,27 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void step() {
-        nextStep();
-        if (tables == null) {
-            parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, update);
-            return;
-        }
-        for (RestingRows r : tables) r.wake(t, v);
-        for (int i = 0; i < gaps.length; i++) parallel.forRange(gaps[i][1] - gaps[i][0], ALIGN, MIN_PER_THREAD, gapUpdate[i]);
-        for (RestingRows r : tables) r.update(t, update, m, v);
-    }
+    public void step() { step(update, gapUpdate); }
 
     /** The same as {@code step(); zeroGrad();}, in one pass. */
     @Override
-    public void stepAndZeroGrad() {
+    public void stepAndZeroGrad() { step(updateAndClear, gapUpdateAndClear); }
+
+    /**
+     * One step with {@code body} over the arena (the dense path) or over each stretch outside the
+     * tables ({@code gapBody[i]}) and each table's active rows ({@code body}). With the
+     * update-and-clear bodies, resting rows have no gradient to clear: every row the layer wrote
+     * into was woken before its update.
+     */
+    private void step(Parallel.Body body, Parallel.Body[] gapBody) {
         nextStep();
         if (tables == null) {
-            parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, updateAndClear);
+            parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, body);
             return;
         }
         for (RestingRows r : tables) r.wake(t, v);
-        for (int i = 0; i < gaps.length; i++) parallel.forRange(gaps[i][1] - gaps[i][0], ALIGN, MIN_PER_THREAD, gapUpdateAndClear[i]);
-        // resting rows have no gradient to clear: every row the layer wrote into was woken above
-        for (RestingRows r : tables) r.update(t, updateAndClear, m, v);
+        for (int i = 0; i < gaps.length; i++) parallel.forRange(gaps[i][1] - gaps[i][0], ALIGN, MIN_PER_THREAD, gapBody[i]);
+        for (RestingRows r : tables) r.update(t, body, m, v);
     }
 
     private void nextStep() {

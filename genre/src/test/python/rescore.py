@@ -94,7 +94,7 @@ class CombinedNet(nn.Module):
 
 class NgramClassifier(nn.Module):
     """canto's `--experiment ngrams` (fastText with TF-IDF weights): the TF-IDF-weighted sum of the
-    song's word and bigram buckets' embeddings, [an optional ReLU hidden layer], Linear to 7."""
+    song's word, bigram (and character n-gram) buckets' embeddings, [an optional ReLU hidden layer], Linear to 7."""
 
     def __init__(self, buckets, dim, hidden):
         super().__init__()
@@ -117,10 +117,19 @@ def crc32(word):
 BIGRAM_MULTIPLIER = 116049371  # fastText's n-gram hash multiplier
 
 
-def ngram_buckets(tokens, buckets, order=2):
+def char_buckets(word, buckets, char_min, char_max, char_buckets):
+    """The character n-grams of "<" + word + ">" of char_min .. char_max code points (by start,
+    then length), each in bucket buckets + crc32(g) % char_buckets (their own buckets)."""
+    s = "<" + word + ">"
+    return [buckets + crc32(s[i:i + n]) % char_buckets
+            for i in range(len(s)) for n in range(char_min, char_max + 1) if i + n <= len(s)]
+
+
+def ngram_buckets(tokens, buckets, order=2, chars=None):
     """Word buckets crc32(w) % B, bigram buckets ((crc32(a) * 116049371 + crc32(b)) mod 2^32) % B,
     with order 3 also trigram buckets ((g(a, b) * 116049371 + crc32(c)) mod 2^32) % B, where
-    g(a, b) = (crc32(a) * 116049371 + crc32(b)) mod 2^32; words, then bigrams, then trigrams."""
+    g(a, b) = (crc32(a) * 116049371 + crc32(b)) mod 2^32; words, then bigrams, then trigrams,
+    then (chars = (min, max, C)) every token's character n-grams."""
     h = [crc32(t) for t in tokens]
     pair = lambda a, b: (a * BIGRAM_MULTIPLIER + b) & 0xFFFFFFFF
     out = [x % buckets for x in h]
@@ -128,13 +137,19 @@ def ngram_buckets(tokens, buckets, order=2):
         out += [pair(a, b) % buckets for a, b in zip(h, h[1:])]
     if order >= 3:
         out += [pair(pair(a, b), c) % buckets for a, b, c in zip(h, h[1:], h[2:])]
+    if chars is not None:
+        memo = {}
+        for t in tokens:
+            if t not in memo:
+                memo[t] = char_buckets(t, buckets, *chars)
+            out += memo[t]
     return out
 
 
-def ngram_bag(tokens, buckets, idf, pooling, order=2):
+def ngram_bag(tokens, buckets, idf, pooling, order=2, chars=None):
     """The song's distinct buckets and their weights, as canto computes them."""
     counts = {}
-    for b in ngram_buckets(tokens, buckets, order):
+    for b in ngram_buckets(tokens, buckets, order, chars):
         counts[b] = counts.get(b, 0) + 1
     ids = [b for b in sorted(counts) if idf[b] > 0]
     if pooling == "tfidf":
@@ -200,7 +215,9 @@ def predict(folder, rows):
     elif experiment == "combined":
         model = CombinedNet(len(vocab))
     else:
-        model = NgramClassifier(int(meta["buckets"]), int(meta["dim"]), int(meta["hidden"]))
+        # the table: B word/bigram buckets, then (files with character n-grams) their C buckets
+        rows_total = int(meta["buckets"]) + int(meta.get("char_buckets", "0"))
+        model = NgramClassifier(rows_total, int(meta["dim"]), int(meta["hidden"]))
     model.load_state_dict(state, strict=True)
     model.eval()
 
@@ -225,9 +242,13 @@ def predict(folder, rows):
         else:
             buckets, idf, pooling = int(meta["buckets"]), model.idf.tolist(), meta["pooling"]
             order = int(meta.get("ngram_order", "2"))  # files from before trigrams: words and bigrams
+            chars = None
+            if int(meta.get("char_buckets", "0")) > 0:  # files from before character n-grams: none
+                lo, hi = meta["char_ngrams"].split("-")
+                chars = (int(lo), int(hi), int(meta["char_buckets"]))
             ids, offsets, weights = [], [], []
             for row in rows:
-                i, w = ngram_bag(basic_english(row["lyrics"]), buckets, idf, pooling, order)
+                i, w = ngram_bag(basic_english(row["lyrics"]), buckets, idf, pooling, order, chars)
                 offsets.append(len(ids))
                 ids += i
                 weights += w

@@ -1,6 +1,7 @@
 package canto.genre;
 
 import canto.genre.data.NgramBags;
+import canto.genre.data.NgramFeatures;
 import canto.genre.train.Experiment;
 import canto.genre.train.NgramSettings;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
     public static final String USAGE = String.join("\n",
             "usage: java --add-modules jdk.incubator.vector -jar genre.jar --experiment lyrics|features|combined|all|ngrams --data FILE",
             "                 [--epochs N] [--batch N] [--seeds N] [--out DIR] [--synthetic-features]",
-            "                 [--buckets N] [--dim N] [--hidden N] [--dropout P] [--pooling tfidf|mean] [--lr X] [--table-sgd X] [--wd X] [--min-df N] [--ensemble K] [--ngram-order N] [--label-smoothing E] [--ngram-dropout P] [--kl-weight B] [--average A] [--average-every S] [--nb-prior X] [--nb-alpha X] [--holdout]",
+            "                 [--buckets N] [--dim N] [--hidden N] [--dropout P] [--pooling tfidf|mean] [--lr X] [--table-sgd X] [--wd X] [--min-df N] [--ensemble K] [--ngram-order N] [--label-smoothing E] [--ngram-dropout P] [--kl-weight B] [--average A] [--average-every S] [--nb-prior X] [--nb-alpha X]",
+            "                 [--char-ngrams MIN-MAX] [--char-buckets N] [--char-weight X] [--bigram-weight X] [--holdout]",
             "       java -jar genre.jar predict --model DIR [--json] [--data FILE] [TEXT...]",
             "",
             "Reproduces the three experiments of \"Deep Music Genre Classification\" (2024) on tcc_ceds_music.csv.",
@@ -50,6 +52,9 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
             "  --kl-weight B  supervised term weights: idf times KL(genre mix of the bucket's training songs || all)^B (0: off)",
             "  --average A   use the mean of weight snapshots taken every --average-every S steps over the last A epochs (0: off)",
             "  --nb-prior X  add a fixed multinomial Naive Bayes term (TF-IDF counts, smoothing --nb-alpha) times X to the logits (0: off)",
+            "  --char-ngrams MIN-MAX  add each word's character n-grams of MIN..MAX code points of '<word>' (fastText's subwords; 0: none)",
+            "  --char-buckets N  their own hash buckets after the word/bigram ones (default 2^19 with --char-ngrams)",
+            "  --char-weight X   factor on the character n-grams' idf; --bigram-weight X: on the bigrams' (default 1)",
             "  --holdout     tuning: train on 80% of the training split, score the other 20%; the validation split is not used",
             "  --synthetic-features  replace the 22 features by random numbers: for timing experiments 2 and 3",
             "                on a file without them; the accuracies then mean nothing",
@@ -59,6 +64,9 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
             "",
             "example: java --add-modules jdk.incubator.vector -jar genre/target/genre.jar --experiment lyrics \\",
             "           --data data/genre/tcc_ceds_music_lyrics_all_rows.csv --seeds 5 --out out/lyrics");
+
+    /** Character n-gram buckets when --char-ngrams is given without --char-buckets. */
+    public static final int DEFAULT_CHAR_BUCKETS = 1 << 19;
 
     /** Thrown for a bad command line; the message is one line for the user. */
     public static final class UsageException extends Exception {
@@ -88,6 +96,9 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
         double smoothing = ng.labelSmoothing(), ngramDropout = ng.ngramDropout(), klWeight = ng.klWeight();
         int averageEpochs = ng.averageEpochs(), averageEvery = ng.averageEvery();
         double nbPrior = ng.nbPrior(), nbAlpha = ng.nbAlpha();
+        int charMin = ng.features().charMin(), charMax = ng.features().charMax(), charBuckets = ng.features().charBuckets();
+        double bigramWeight = ng.features().bigramWeight(), charWeight = ng.features().charWeight();
+        boolean charBucketsGiven = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -123,6 +134,19 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
                 case "--average-every": averageEvery = positive(args, ++i, a); break;
                 case "--nb-prior": nbPrior = fraction(args, ++i, a, 0, 1000); break;
                 case "--nb-alpha": nbAlpha = fraction(args, ++i, a, 1e-9, 1000); break;
+                case "--char-ngrams": {
+                    String v = value(args, ++i, a);
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,2})-([0-9]{1,2})").matcher(v);
+                    if (v.equals("0")) { charMin = 0; charMax = 0; break; }
+                    if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < Integer.parseInt(m.group(1)) || Integer.parseInt(m.group(2)) > 20)
+                        throw new UsageException("--char-ngrams must be MIN-MAX with 1 <= MIN <= MAX <= 20 (e.g. 3-5), or 0 for none, not '" + v + "'");
+                    charMin = Integer.parseInt(m.group(1));
+                    charMax = Integer.parseInt(m.group(2));
+                    break;
+                }
+                case "--char-buckets": charBuckets = positive(args, ++i, a, 1 << 24); charBucketsGiven = true; break;
+                case "--bigram-weight": bigramWeight = fraction(args, ++i, a, 1e-6, 1000); break;
+                case "--char-weight": charWeight = fraction(args, ++i, a, 1e-6, 1000); break;
                 case "--min-df": minDf = positive(args, ++i, a); break;
                 case "--wd": wd = fraction(args, ++i, a, 0, 10); break;
                 case "--table-sgd": tableSgd = fraction(args, ++i, a, 0, 10_000); break;
@@ -139,9 +163,16 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
         if (experiments == null) missing.add("--experiment");
         if (data == null) missing.add("--data");
         if (!missing.isEmpty()) throw new UsageException("missing " + String.join(" and ", missing));
-        if ((long) buckets * dim * ensemble > Integer.MAX_VALUE) throw new UsageException("--buckets times --dim times --ensemble must stay below 2^31");
+        if (charMin == 0) {
+            if (charBucketsGiven) throw new UsageException("--char-buckets needs --char-ngrams MIN-MAX");
+            charBuckets = 0;
+        } else if (charBuckets == 0) {
+            charBuckets = DEFAULT_CHAR_BUCKETS;
+        }
+        if ((long) (buckets + charBuckets) * dim * ensemble > Integer.MAX_VALUE) throw new UsageException("--buckets (plus --char-buckets) times --dim times --ensemble must stay below 2^31");
         return new Options(experiments, data, epochs, batch, seeds, out, synthetic,
-                new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgd, wd, minDf, holdout, ensemble, order, smoothing, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha));
+                new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgd, wd, minDf, holdout, ensemble, order, smoothing, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha,
+                        new NgramFeatures(charMin, charMax, charBuckets, bigramWeight, charWeight)));
     }
 
     /** Epochs for {@code e}: the option, or the published count. */

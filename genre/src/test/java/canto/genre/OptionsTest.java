@@ -51,6 +51,10 @@ class OptionsTest {
                 assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--ngram-order", "4"})).getMessage());
         assertEquals("--label-smoothing must be a number in [0.0, 1.0), not '1'",
                 assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--label-smoothing", "1"})).getMessage());
+        assertEquals("--char-ngrams must be MIN-MAX with 1 <= MIN <= MAX <= 20 (e.g. 3-5), or 0 for none, not '5-3'",
+                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--char-ngrams", "5-3"})).getMessage());
+        assertEquals("--char-buckets needs --char-ngrams MIN-MAX",
+                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-buckets", "10"})).getMessage());
         assertEquals("--dropout must be a number in [0.0, 1.0), not '1'",
                 assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--dropout", "1"})).getMessage());
     }
@@ -60,7 +64,11 @@ class OptionsTest {
         Options o = Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--buckets", "4096", "--dim", "8",
                 "--hidden", "0", "--pooling", "mean", "--lr", "0.02", "--wd", "0.001", "--min-df", "3", "--holdout", "--ensemble", "2", "--ngram-order", "3", "--label-smoothing", "0.1", "--ngram-dropout", "0.2", "--kl-weight", "0.5", "--average", "1", "--average-every", "20", "--nb-prior", "2", "--nb-alpha", "0.5"});
         assertEquals(java.util.List.of(canto.genre.train.Experiment.NGRAMS), o.experiments());
-        assertEquals(new canto.genre.train.NgramSettings(4096, 8, 0, 0f, canto.genre.data.NgramBags.Pooling.MEAN, 0.02, canto.genre.train.NgramSettings.DEFAULTS.tableSgdLr(), 0.001, 3, true, 2, 3, 0.1, 0.2, 0.5, 1, 20, 2, 0.5), o.ngrams());
+        assertEquals(new canto.genre.train.NgramSettings(4096, 8, 0, 0f, canto.genre.data.NgramBags.Pooling.MEAN, 0.02, canto.genre.train.NgramSettings.DEFAULTS.tableSgdLr(), 0.001, 3, true, 2, 3, 0.1, 0.2, 0.5, 1, 20, 2, 0.5, canto.genre.data.NgramFeatures.NONE), o.ngrams());
+        Options c = Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "3-5", "--char-weight", "0.5", "--bigram-weight", "2"});
+        assertEquals(new canto.genre.data.NgramFeatures(3, 5, Options.DEFAULT_CHAR_BUCKETS, 2, 0.5), c.ngrams().features());
+        assertEquals(new canto.genre.data.NgramFeatures(2, 4, 1000, 1, 1), Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "2-4", "--char-buckets", "1000"}).ngrams().features());
+        assertEquals(canto.genre.data.NgramFeatures.NONE, Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "0"}).ngrams().features());
         assertEquals(canto.genre.train.NgramSettings.EPOCHS, o.epochsFor(canto.genre.train.Experiment.NGRAMS));
         assertEquals(canto.genre.train.Experiment.PUBLISHED, Options.parse(new String[] {"--experiment", "all", "--data", "d.csv"}).experiments());
     }

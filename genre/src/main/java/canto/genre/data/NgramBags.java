@@ -53,6 +53,9 @@ public final class NgramBags {
     /** The bucket counts of every song of {@code lyrics}. */
     public static Counts count(TokenizedLyrics lyrics, NgramHasher hasher) {
         long[] typeHash = NgramHasher.typeHashes(lyrics);
+        int[][] typeChars = hasher.hasCharNgrams() ? new int[lyrics.typeCount()][] : null;
+        if (typeChars != null) for (int t = 0; t < typeChars.length; t++) typeChars[t] = hasher.charBuckets(lyrics.type(t));
+        int[][] chars = new int[0][];
         int songs = lyrics.songs();
         int[][] perSongIds = new int[songs][];
         int[][] perSongCounts = new int[songs][];
@@ -61,8 +64,12 @@ public final class NgramBags {
         for (int s = 0; s < songs; s++) {
             int[] song = lyrics.song(s);
             if (h.length < song.length) h = new long[Math.max(song.length, 2 * h.length)];
-            for (int i = 0; i < song.length; i++) h[i] = typeHash[song[i]];
-            int[][] distinct = distinct(hasher.buckets(h, song.length));
+            if (typeChars != null && chars.length < song.length) chars = new int[h.length][];
+            for (int i = 0; i < song.length; i++) {
+                h[i] = typeHash[song[i]];
+                if (typeChars != null) chars[i] = typeChars[song[i]];
+            }
+            int[][] distinct = distinct(hasher.buckets(h, typeChars != null ? chars : null, song.length));
             perSongIds[s] = distinct[0];
             perSongCounts[s] = distinct[1];
             total += distinct[0].length;
@@ -73,13 +80,18 @@ public final class NgramBags {
             System.arraycopy(perSongIds[s], 0, ids, start[s], perSongIds[s].length);
             System.arraycopy(perSongCounts[s], 0, counts, start[s], perSongCounts[s].length);
         }
-        return new Counts(start, ids, counts, hasher.buckets());
+        return new Counts(start, ids, counts, hasher.rows());
     }
 
     /** The counts of one song given by its tokens (prediction on new text). */
     public static Counts count(List<String> tokens, NgramHasher hasher) {
-        int[][] d = distinct(hasher.buckets(NgramHasher.hashes(tokens), tokens.size()));
-        return new Counts(new int[] {0, d[0].length}, d[0], d[1], hasher.buckets());
+        int[][] chars = null;
+        if (hasher.hasCharNgrams()) {
+            chars = new int[tokens.size()][];
+            for (int i = 0; i < chars.length; i++) chars[i] = hasher.charBuckets(tokens.get(i));
+        }
+        int[][] d = distinct(hasher.buckets(NgramHasher.hashes(tokens), chars, tokens.size()));
+        return new Counts(new int[] {0, d[0].length}, d[0], d[1], hasher.rows());
     }
 
     /** {ascending distinct values, their counts}. */
@@ -145,6 +157,26 @@ public final class NgramBags {
                 kl += p * StrictMath.log(p / prior[k]);
             }
             out[b] = (float) (idf[b] * StrictMath.pow(Math.max(kl, 0), beta));
+        }
+        return out;
+    }
+
+    /**
+     * A weight per kind of n-gram, folded into the idf (so that the model file's {@code idf}
+     * buffer stays the whole per-bucket weight and the TF-IDF norm of a song takes it in):
+     * buckets {@code b < B} that no word of the training songs {@code rows} hashes to (bigram and
+     * trigram buckets) get {@code idf · bigramWeight}, character n-gram buckets ({@code b >= B})
+     * {@code idf · charWeight}; word buckets (a collision with a word counts as a word) keep theirs.
+     */
+    public static float[] groupWeighted(float[] idf, TokenizedLyrics lyrics, int[] rows, NgramHasher hasher, double bigramWeight, double charWeight) {
+        if (!(bigramWeight > 0) || !(charWeight > 0)) throw new IllegalArgumentException("n-gram kind weights must be positive: " + bigramWeight + ", " + charWeight);
+        long[] typeHash = NgramHasher.typeHashes(lyrics);
+        boolean[] word = new boolean[hasher.buckets()];
+        for (int r : rows) for (int t : lyrics.song(r)) word[(int) (typeHash[t] % hasher.buckets())] = true;
+        float[] out = idf.clone();
+        for (int b = 0; b < out.length; b++) {
+            if (b >= hasher.buckets()) out[b] = (float) (idf[b] * charWeight);
+            else if (!word[b]) out[b] = (float) (idf[b] * bigramWeight);
         }
         return out;
     }

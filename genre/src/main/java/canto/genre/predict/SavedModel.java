@@ -36,16 +36,16 @@ public final class SavedModel {
     private final Trainable model;
     private final float[] idf;             // ngrams
     private final NgramBags.Pooling pooling;  // ngrams
-    private final int order;                  // ngrams: the longest n-gram
+    private final NgramHasher hasher;         // ngrams
     private final BasicEnglishTokenizer tokenizer = new BasicEnglishTokenizer();
 
-    private SavedModel(Experiment experiment, Vocabulary vocabulary, Trainable model, float[] idf, NgramBags.Pooling pooling, int order) {
+    private SavedModel(Experiment experiment, Vocabulary vocabulary, Trainable model, float[] idf, NgramBags.Pooling pooling, NgramHasher hasher) {
         this.experiment = experiment;
         this.vocabulary = vocabulary;
         this.model = model;
         this.idf = idf;
         this.pooling = pooling;
-        this.order = order;
+        this.hasher = hasher;
         model.setTraining(false);
     }
 
@@ -77,7 +77,7 @@ public final class SavedModel {
         Map<String, Parameter> byBlogName = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> p : Parameters.of(model).named().entrySet()) byBlogName.put(BlogNames.of(e, p.getKey()), p.getValue());
         ModelFolder.copyInto(c, byBlogName, dir);
-        return new SavedModel(e, vocab, model, null, null, 0);
+        return new SavedModel(e, vocab, model, null, null, null);
     }
 
     private static SavedModel loadNgrams(SafeTensors.Contents c, Path dir) throws ModelFileException {
@@ -90,12 +90,25 @@ public final class SavedModel {
         if (pooling == null) throw new ModelFileException(dir.resolve(ModelFolder.MODEL) + ": metadata 'pooling' is '" + p + "', not tfidf or mean");
         // files written before trigrams existed have no 'ngram_order': words and bigrams
         int order = c.metadata().containsKey("ngram_order") ? ModelFolder.intSetting(c, dir, "ngram_order", 1, 3) : 2;
-        NgramModel model = new NgramModel(new NgramModel.Shape(buckets, dim, hidden, 0f), new Rng(0));
+        // files written before character n-grams existed have no 'char_buckets': none
+        int charBuckets = c.metadata().containsKey("char_buckets") ? ModelFolder.intSetting(c, dir, "char_buckets", 0, 1 << 24) : 0;
+        int charMin = 0, charMax = 0;
+        if (charBuckets > 0) {
+            String range = ModelFolder.setting(c, dir, "char_ngrams");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,2})-([0-9]{1,2})").matcher(range);
+            if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < Integer.parseInt(m.group(1)))
+                throw new ModelFileException(dir.resolve(ModelFolder.MODEL) + ": metadata 'char_ngrams' is '" + range + "', not MIN-MAX");
+            charMin = Integer.parseInt(m.group(1));
+            charMax = Integer.parseInt(m.group(2));
+        }
+        int rows = buckets + charBuckets;
+        if ((long) rows * dim > Integer.MAX_VALUE) throw new ModelFileException(dir.resolve(ModelFolder.MODEL) + ": buckets plus char_buckets times dim is above 2^31");
+        NgramModel model = new NgramModel(new NgramModel.Shape(rows, dim, hidden, 0f), new Rng(0));
         Map<String, Parameter> named = new LinkedHashMap<>(model.named());
-        Parameter idf = new Parameter("idf", buckets);   // a constant buffer, not trained
+        Parameter idf = new Parameter("idf", rows);   // a constant buffer, not trained
         named.put("idf", idf);
         ModelFolder.copyInto(c, named, dir);
-        return new SavedModel(Experiment.NGRAMS, null, model, idf.value().data(), pooling, order);
+        return new SavedModel(Experiment.NGRAMS, null, model, idf.value().data(), pooling, new NgramHasher(buckets, order, charMin, charMax, charBuckets));
     }
 
     /**
@@ -132,7 +145,6 @@ public final class SavedModel {
 
     private double[][] ngramProbabilities(List<String> lyrics) {
         NgramModel m = (NgramModel) model;
-        NgramHasher hasher = new NgramHasher(m.shape().buckets(), order);
         double[][] p = new double[lyrics.size()][];
         int[] offsets = {0};
         Workspace ws = new Workspace();

@@ -44,11 +44,14 @@ public final class NgramExperiment {
             validation = Arrays.copyOfRange(t, 0, held);
             train = Arrays.copyOfRange(t, held, t.length);
         }
-        NgramBags.Counts counts = NgramBags.count(lyrics, new NgramHasher(s.buckets(), s.order()));
+        NgramHasher hasher = s.features().hasher(s.buckets(), s.order());
+        int rows = hasher.rows();   // B word/bigram buckets + C character n-gram buckets
+        NgramBags.Counts counts = NgramBags.count(lyrics, hasher);
         float[] idf = NgramBags.idf(counts, train, s.minDf());
         if (s.klWeight() > 0) idf = NgramBags.klWeighted(counts, idf, train, table.labels(), GenreModels.CLASSES, s.klWeight());
+        if (s.features().weighsKinds()) idf = NgramBags.groupWeighted(idf, lyrics, train, hasher, s.features().bigramWeight(), s.features().charWeight());
         NgramBags bags = NgramBags.weigh(counts, idf, s.pooling());
-        NaiveBayesPrior prior = s.nbPrior() > 0 ? NaiveBayesPrior.fit(bags, s.buckets(), train, table.labels(), GenreModels.CLASSES, s.nbAlpha(), s.nbPrior()) : null;
+        NaiveBayesPrior prior = s.nbPrior() > 0 ? NaiveBayesPrior.fit(bags, rows, train, table.labels(), GenreModels.CLASSES, s.nbAlpha(), s.nbPrior()) : null;
         float[] priorLogits = prior != null ? prior.logits(bags) : null;
         // member 0 draws from init and shuffle, as a single model does; members 1.. from their own streams
         Rng more = s.ensemble() > 1 ? master.split() : null;
@@ -63,7 +66,7 @@ public final class NgramExperiment {
         for (int k = 0; k < s.ensemble(); k++) {
             Rng memberInit = k == 0 ? init : more.split();
             shuffles.add(k == 0 ? shuffle : more.split());
-            NgramModel member = new NgramModel(new NgramModel.Shape(s.buckets(), s.dim(), s.hidden(), s.dropout()), memberInit);
+            NgramModel member = new NgramModel(new NgramModel.Shape(rows, s.dim(), s.hidden(), s.dropout()), memberInit);
             NgramNetwork network = new NgramNetwork(member, bags);
             if (s.ngramDropout() > 0) network.setItemDropout(s.ngramDropout(), memberInit.split());   // after the weights' draws
             if (priorLogits != null) network.setLogitOffsets(priorLogits);
@@ -106,6 +109,10 @@ public final class NgramExperiment {
         state.put("idf", new Tensor(idf, 0, idf.length));
         Map<String, String> config = ExperimentRunner.config(Experiment.NGRAMS, seed, table);
         config.put("buckets", Integer.toString(s.buckets()));
+        config.put("char_buckets", Integer.toString(s.features().charBuckets()));
+        if (s.features().hasCharNgrams()) config.put("char_ngrams", s.features().charMin() + "-" + s.features().charMax());
+        config.put("bigram_weight", Double.toString(s.features().bigramWeight()));
+        config.put("char_weight", Double.toString(s.features().charWeight()));
         config.put("dim", Integer.toString(model.shape().dim()));
         config.put("hidden", Integer.toString(model.shape().hidden()));
         config.put("ensemble", s.ensemble() + " models of dim " + s.dim() + ", hidden " + s.hidden() + ", logits averaged (saved merged: dim and hidden are the merged widths)");
@@ -122,9 +129,11 @@ public final class NgramExperiment {
         config.put("ngram_dropout", Double.toString(s.ngramDropout()));
         config.put("hashing", "word: crc32(utf8) mod buckets; bigram: ((crc32(a) * 116049371 + crc32(b)) mod 2^32) mod buckets"
                 + (s.order() >= 3 ? "; trigram: ((g(a, b) * 116049371 + crc32(c)) mod 2^32) mod buckets, g(a, b) = (crc32(a) * 116049371 + crc32(b)) mod 2^32" : "")
-                + (s.order() == 1 ? " (order 1: words only)" : ""));
+                + (s.order() == 1 ? " (order 1: words only)" : "")
+                + (s.features().hasCharNgrams() ? "; char n-gram: buckets + crc32(utf8(g)) mod char_buckets for every substring g of '<' + word + '>' of char_ngrams code points" : ""));
         config.put("kl_weight", Double.toString(s.klWeight()));
-        config.put("idf_buffer", s.klWeight() > 0 ? "smooth idf times KL(genre mix of the bucket's training songs || all training songs)^" + s.klWeight() : "smooth idf");
+        config.put("idf_buffer", (s.klWeight() > 0 ? "smooth idf times KL(genre mix of the bucket's training songs || all training songs)^" + s.klWeight() : "smooth idf")
+                + (s.features().weighsKinds() ? ", times bigram_weight on buckets no training word hashes to and char_weight on char n-gram buckets" : ""));
         config.put("averaging", s.averageEpochs() > 0 ? "mean of " + members.get(0).snapshots() + " snapshots, every " + s.averageEvery() + " steps over the last " + s.averageEpochs() + " epoch(s)" : "off");
         config.put("nb_prior", s.nbPrior() > 0 ? "scale " + s.nbPrior() + ", alpha " + s.nbAlpha() + ": the last " + GenreModels.CLASSES + " table columns and fc's identity on them" : "off");
         config.put("holdout", Boolean.toString(s.holdout()));

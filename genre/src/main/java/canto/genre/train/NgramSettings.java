@@ -1,6 +1,7 @@
 package canto.genre.train;
 
 import canto.genre.data.NgramBags;
+import canto.genre.data.NgramFeatures;
 
 /**
  * The settings of {@code --experiment ngrams}; {@link #DEFAULTS} are the ones chosen on a
@@ -30,11 +31,12 @@ import canto.genre.data.NgramBags;
  * @param averageEvery steps between two snapshots of the averaging
  * @param nbPrior 0: none; above 0: a fixed multinomial Naive Bayes term of this scale added to the logits ({@link NaiveBayesPrior})
  * @param nbAlpha the Naive Bayes term's additive smoothing (in units of TF-IDF bag weight)
+ * @param features character n-grams and the weights of the n-gram kinds ({@link NgramFeatures})
  */
-public record NgramSettings(int buckets, int dim, int hidden, float dropout, NgramBags.Pooling pooling, double lr, double tableSgdLr, double weightDecay, int minDf, boolean holdout, int ensemble, int order, double labelSmoothing, double ngramDropout, double klWeight, int averageEpochs, int averageEvery, double nbPrior, double nbAlpha) {
+public record NgramSettings(int buckets, int dim, int hidden, float dropout, NgramBags.Pooling pooling, double lr, double tableSgdLr, double weightDecay, int minDf, boolean holdout, int ensemble, int order, double labelSmoothing, double ngramDropout, double klWeight, int averageEpochs, int averageEvery, double nbPrior, double nbAlpha, NgramFeatures features) {
     public static final int EPOCHS = 3;
     public static final int BATCH = 32;
-    public static final NgramSettings DEFAULTS = new NgramSettings(1 << 20, 16, 0, 0f, NgramBags.Pooling.TFIDF, 0.001, 10, 3e-4, 2, false, 1, 2, 0, 0, 0, 0, 50, 0, 10);
+    public static final NgramSettings DEFAULTS = new NgramSettings(1 << 20, 16, 0, 0f, NgramBags.Pooling.TFIDF, 0.001, 10, 3e-4, 2, false, 1, 2, 0, 0, 0, 0, 50, 0, 10, NgramFeatures.NONE);
 
     public NgramSettings {
         if (ensemble < 1) throw new IllegalArgumentException("ensemble must be at least 1: " + ensemble);
@@ -44,33 +46,36 @@ public record NgramSettings(int buckets, int dim, int hidden, float dropout, Ngr
         if (!(klWeight >= 0)) throw new IllegalArgumentException("KL weighting exponent must be 0 or more: " + klWeight);
         if (!(nbPrior >= 0) || !(nbAlpha > 0)) throw new IllegalArgumentException("Naive Bayes prior needs scale >= 0 and alpha > 0: " + nbPrior + ", " + nbAlpha);
         if (nbPrior > 0 && hidden > 0) throw new IllegalArgumentException("a Naive Bayes prior needs a model without hidden layer");
+        if (features == null) throw new IllegalArgumentException("features must not be null");
         if (averageEpochs < 0 || averageEvery < 1) throw new IllegalArgumentException("averaging needs epochs >= 0 and a step >= 1: " + averageEpochs + ", " + averageEvery);
     }
 
     /** A single model (ensemble 1) on words and bigrams, no label smoothing. */
     public NgramSettings(int buckets, int dim, int hidden, float dropout, NgramBags.Pooling pooling, double lr, double tableSgdLr, double weightDecay, int minDf, boolean holdout) {
-        this(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, 1, 2, 0, 0, 0, 0, 50, 0, 10);
+        this(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, 1, 2, 0, 0, 0, 0, 50, 0, 10, NgramFeatures.NONE);
     }
 
-    public NgramSettings withHoldout(boolean h) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, h, ensemble, order, labelSmoothing, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha); }
+    public NgramSettings withHoldout(boolean h) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, h, ensemble, order, labelSmoothing, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha, features); }
 
-    public NgramSettings withEnsemble(int k) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, k, order, labelSmoothing, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha); }
+    public NgramSettings withEnsemble(int k) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, k, order, labelSmoothing, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha, features); }
 
-    public NgramSettings withOrder(int n) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, n, labelSmoothing, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha); }
+    public NgramSettings withOrder(int n) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, n, labelSmoothing, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha, features); }
 
-    public NgramSettings withNgramDropout(double p) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, labelSmoothing, p, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha); }
+    public NgramSettings withNgramDropout(double p) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, labelSmoothing, p, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha, features); }
 
-    public NgramSettings withLabelSmoothing(double e) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, e, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha); }
+    public NgramSettings withLabelSmoothing(double e) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, e, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha, features); }
 
-    public NgramSettings withKlWeight(double b) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, labelSmoothing, ngramDropout, b, averageEpochs, averageEvery, nbPrior, nbAlpha); }
+    public NgramSettings withKlWeight(double b) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, labelSmoothing, ngramDropout, b, averageEpochs, averageEvery, nbPrior, nbAlpha, features); }
 
-    public NgramSettings withAveraging(int epochs, int every) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, labelSmoothing, ngramDropout, klWeight, epochs, every, nbPrior, nbAlpha); }
+    public NgramSettings withAveraging(int epochs, int every) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, labelSmoothing, ngramDropout, klWeight, epochs, every, nbPrior, nbAlpha, features); }
 
-    public NgramSettings withNbPrior(double scale, double alpha) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, labelSmoothing, ngramDropout, klWeight, averageEpochs, averageEvery, scale, alpha); }
+    public NgramSettings withNbPrior(double scale, double alpha) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, labelSmoothing, ngramDropout, klWeight, averageEpochs, averageEvery, scale, alpha, features); }
+
+    public NgramSettings withFeatures(NgramFeatures f) { return new NgramSettings(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, ensemble, order, labelSmoothing, ngramDropout, klWeight, averageEpochs, averageEvery, nbPrior, nbAlpha, f); }
 
     /** One line for the run's header. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "buckets %d, dim %d, hidden %d, dropout %s, pooling %s, lr %s, table %s, wd %s, min-df %d, ensemble %d, n-grams up to %d, label smoothing %s, n-gram dropout %s, KL weighting %s, averaging %s, Naive Bayes prior %s%s",
-                buckets, dim, hidden, dropout, pooling.id(), lr, tableSgdLr > 0 ? "SGD lr " + tableSgdLr + " falling linearly to 0" : "SparseAdam", weightDecay, minDf, ensemble, order, labelSmoothing, ngramDropout, klWeight, averageEpochs > 0 ? "last " + averageEpochs + " epoch(s) every " + averageEvery + " steps" : "off", nbPrior > 0 ? "scale " + nbPrior + " alpha " + nbAlpha : "off", holdout ? ", HOLD-OUT tuning (validation split unused)" : "");
+        return String.format(java.util.Locale.ROOT, "buckets %d, dim %d, hidden %d, dropout %s, pooling %s, lr %s, table %s, wd %s, min-df %d, ensemble %d, n-grams up to %d, label smoothing %s, n-gram dropout %s, KL weighting %s, averaging %s, Naive Bayes prior %s, %s%s",
+                buckets, dim, hidden, dropout, pooling.id(), lr, tableSgdLr > 0 ? "SGD lr " + tableSgdLr + " falling linearly to 0" : "SparseAdam", weightDecay, minDf, ensemble, order, labelSmoothing, ngramDropout, klWeight, averageEpochs > 0 ? "last " + averageEpochs + " epoch(s) every " + averageEvery + " steps" : "off", nbPrior > 0 ? "scale " + nbPrior + " alpha " + nbAlpha : "off", features.describe(), holdout ? ", HOLD-OUT tuning (validation split unused)" : "");
     }
 }

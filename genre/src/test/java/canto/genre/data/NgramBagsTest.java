@@ -54,4 +54,29 @@ class NgramBagsTest {
         NgramBags b = NgramBags.weigh(COUNTS, NgramBags.idf(COUNTS, TRAIN, 1), NgramBags.Pooling.MEAN);
         assertArrayEquals(new float[] {2f / 3, 1f / 3, 0.5f, 0.5f, 1f}, b.weights(), 1e-7f);
     }
+
+    @Test
+    void kindWeightsScaleTheIdfOfBigramAndCharacterBuckets() {
+        // B = 1000 (Python: zlib.crc32 % 1000): words a 907, b 681, c 655, z 367; bigrams a b 618, b c 202, a z 304
+        // training songs 0 "a b" and 1 "b c"; song 2 "a z" is not training, so z's bucket is no word bucket
+        TokenizedLyrics lyrics = TokenizedLyrics.of(java.util.List.of("a b", "b c", "a z"), new BasicEnglishTokenizer());
+        NgramHasher h = new NgramHasher(1000, 2, 3, 3, 10);
+        float[] idf = new float[h.rows()];
+        java.util.Arrays.fill(idf, 2f);
+        float[] w = NgramBags.groupWeighted(idf, lyrics, TRAIN, h, 0.5, 3);
+        for (int b : new int[] {907, 681, 655}) org.junit.jupiter.api.Assertions.assertEquals(2f, w[b], 0f, "word bucket " + b);
+        for (int b : new int[] {618, 202, 304, 367, 0, 999}) org.junit.jupiter.api.Assertions.assertEquals(1f, w[b], 0f, "bigram bucket " + b);
+        for (int b = 1000; b < 1010; b++) org.junit.jupiter.api.Assertions.assertEquals(6f, w[b], 0f, "char bucket " + b);
+        org.junit.jupiter.api.Assertions.assertEquals(2f, idf[618], 0f);   // not changed
+    }
+
+    @Test
+    void kindWeightsEnterTheTfidfNorm() {
+        // buckets 0 (a word, idf 1) and 2 (a bigram, idf 1.4054651 times 2): song 0 of COUNTS with the bigram weighing twice
+        // (1 + ln 2) · 1 = 1.6931472 and 2 · 1.4054651 = 2.8109302, norm 3.2814747
+        float[] idf = NgramBags.idf(COUNTS, TRAIN, 1);
+        idf[2] *= 2;
+        NgramBags b = NgramBags.weigh(COUNTS, idf, NgramBags.Pooling.TFIDF);
+        assertArrayEquals(new float[] {0.51597143f, 0.85660579f}, java.util.Arrays.copyOf(b.weights(), 2), 1e-6f);
+    }
 }

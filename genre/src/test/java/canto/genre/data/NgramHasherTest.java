@@ -62,4 +62,38 @@ class NgramHasherTest {
         assertEquals(8, ca.start()[1]);
         assertEquals(9, java.util.Arrays.stream(single.counts()).sum());
     }
+
+    @Test
+    void characterNgramsOfTheBracketedWordInTheirOwnBucketsAsPythonComputesThem() {
+        // "<ab>": "<ab" (start 0, length 3), "<ab>" (0, 4), "ab>" (1, 3); B + zlib.crc32(g) % C
+        NgramHasher h = new NgramHasher(1000, 2, 3, 4, 100);
+        assertEquals(1100, h.rows());
+        assertArrayEquals(new int[] {1044, 1080, 1043}, h.charBuckets("ab"));
+        // code points, not UTF-16 units or bytes: "<é>" gives "<é", "<é>", "é>" for 2-3-grams
+        assertArrayEquals(new int[] {1023, 1039, 1052}, new NgramHasher(1000, 2, 2, 3, 100).charBuckets("é"));
+        // a song: words, bigrams, then each token's character 3-grams (C = 50)
+        NgramHasher s = new NgramHasher(1000, 2, 3, 3, 50);
+        List<String> song = List.of("love", "baby");
+        int[][] chars = {s.charBuckets("love"), s.charBuckets("baby")};
+        assertArrayEquals(new int[] {981, 134, 317, 1004, 1049, 1000, 1001, 1019, 1046, 1008, 1008}, s.buckets(NgramHasher.hashes(song), chars, 2));
+        NgramBags.Counts one = NgramBags.count(song, s);
+        assertArrayEquals(new int[] {134, 317, 981, 1000, 1001, 1004, 1008, 1019, 1046, 1049}, one.ids());
+        assertEquals(2, one.counts()[6]);   // "<ba" and "by>" share bucket 1008
+        assertEquals(1050, one.buckets());
+        // without character n-grams nothing changes
+        assertArrayEquals(new int[0], new NgramHasher(1000).charBuckets("ab"));
+        assertEquals(1000, new NgramHasher(1000).rows());
+    }
+
+    @Test
+    void characterNgramsOfASongTableMatchThoseOfItsTokens() {
+        TokenizedLyrics a = TokenizedLyrics.of(List.of("la la love you baby", "baby love"), new BasicEnglishTokenizer());
+        NgramHasher h = new NgramHasher(1 << 18, 2, 3, 5, 1 << 16);
+        NgramBags.Counts table = NgramBags.count(a, h);
+        NgramBags.Counts single = NgramBags.count(new BasicEnglishTokenizer().tokenize("baby love"), h);
+        assertArrayEquals(single.ids(), java.util.Arrays.copyOfRange(table.ids(), table.start()[1], table.start()[2]));
+        assertArrayEquals(single.counts(), java.util.Arrays.copyOfRange(table.counts(), table.start()[1], table.start()[2]));
+        // "baby love": 2 words + 1 bigram + "<baby>" 4 + 3 + 2 and "<love>" 4 + 3 + 2 grams = 21
+        assertEquals(21, java.util.Arrays.stream(single.counts()).sum());
+    }
 }

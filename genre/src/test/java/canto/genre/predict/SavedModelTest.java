@@ -146,6 +146,30 @@ class SavedModelTest {
     }
 
     @Test
+    void aModelWithCharacterNgramsAndKindWeightsRoundTripsAndScoresAsTrained(@TempDir Path dir) throws Exception {
+        NgramSettings s = new NgramSettings(4096, 8, 0, 0f, NgramBags.Pooling.TFIDF, 0.05, 0, 0, 1, false)
+                .withFeatures(new canto.genre.data.NgramFeatures(3, 5, 512, 0.7, 0.4));
+        TrainedRun run = ExperimentRunner.run(table, lyrics, Experiment.NGRAMS, 1, 4, 8, s, new EpochListener() {});
+        assertArrayEquals(new int[] {4096 + 512, 8}, run.state().get("embedding.weight").shape());
+        assertArrayEquals(new int[] {4096 + 512}, run.state().get("idf").shape());
+        assertEquals("512", run.config().get("char_buckets"));
+        assertEquals("3-5", run.config().get("char_ngrams"));
+        ModelFolder.write(dir, run.state(), run.config(), null, run.validationRows());
+        SavedModel m = SavedModel.load(dir);
+        List<String> val = new ArrayList<>();
+        for (int r : run.validationRows()) val.add(table.lyrics().get(r));
+        double[][] p = m.probabilities(val, null);
+        int correct = 0;
+        for (int i = 0; i < p.length; i++) if (SavedModel.genreOf(p[i]).equals(canto.genre.data.LabelEncoder.GENRES.decode(table.labels()[run.validationRows()[i]]))) correct++;
+        assertEquals(run.result().valAccuracy(), (double) correct / p.length, 1e-12, "the saved model, hashing new text itself, scores the validation songs as training did");
+        // the character n-gram part of the table is used: the idf has weight there
+        float[] idf = run.state().get("idf").data();
+        float charIdf = 0;
+        for (int b = 4096; b < idf.length; b++) charIdf = Math.max(charIdf, idf[b]);
+        assertTrue(charIdf > 0, "some character n-gram bucket has an idf");
+    }
+
+    @Test
     void predictCommandPrintsOneLinePerSong(@TempDir Path dir) throws Exception {
         trainAndSave(Experiment.LYRICS, dir);
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();

@@ -31,7 +31,7 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
             "Reproduces the three experiments of \"Deep Music Genre Classification\" (2024) on tcc_ceds_music.csv.",
             "  --experiment  lyrics (exp. 1: 30 epochs, batch 8), features (exp. 2: 50 epochs, batch 16),",
             "                combined (exp. 3: 40 epochs, batch 16), all three, or ngrams (ours: fastText on",
-            "                TF-IDF-weighted word and bigram buckets; default " + NgramSettings.EPOCHS + " epochs, batch " + NgramSettings.BATCH + ")",
+            "                TF-IDF-weighted word, bigram and character n-gram buckets; default " + NgramSettings.EPOCHS + " epochs, batch " + NgramSettings.BATCH + ")",
             "  --data FILE   tcc_ceds_music.csv or a partial copy (columns are found by name)",
             "  --epochs N    epochs per run (default: the published count)",
             "  --batch N     batch size (default: the published size)",
@@ -52,9 +52,9 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
             "  --kl-weight B  supervised term weights: idf times KL(genre mix of the bucket's training songs || all)^B (0: off)",
             "  --average A   use the mean of weight snapshots taken every --average-every S steps over the last A epochs (0: off)",
             "  --nb-prior X  add a fixed multinomial Naive Bayes term (TF-IDF counts, smoothing --nb-alpha) times X to the logits (0: off)",
-            "  --char-ngrams MIN-MAX  add each word's character n-grams of MIN..MAX code points of '<word>' (fastText's subwords; 0: none)",
-            "  --char-buckets N  their own hash buckets after the word/bigram ones (default 2^19 with --char-ngrams)",
-            "  --char-weight X   factor on the character n-grams' idf; --bigram-weight X: on the bigrams' (default 1)",
+            "  --char-ngrams MIN-MAX  add each word's character n-grams of MIN..MAX code points of '<word>' (fastText's subwords; default 3-5; 0: none)",
+            "  --char-buckets N  their own hash buckets after the word/bigram ones (default 2^19)",
+            "  --char-weight X   factor on the character n-grams' idf (default 0.5); --bigram-weight X: on the bigrams' (default 1)",
             "  --holdout     tuning: train on 80% of the training split, score the other 20%; the validation split is not used",
             "  --synthetic-features  replace the 22 features by random numbers: for timing experiments 2 and 3",
             "                on a file without them; the accuracies then mean nothing",
@@ -66,7 +66,7 @@ public record Options(List<Experiment> experiments, Path data, int epochs, int b
             "           --data data/genre/tcc_ceds_music_lyrics_all_rows.csv --seeds 5 --out out/lyrics");
 
     /** Character n-gram buckets when --char-ngrams is given without --char-buckets. */
-    public static final int DEFAULT_CHAR_BUCKETS = 1 << 19;
+    public static final int DEFAULT_CHAR_BUCKETS = NgramFeatures.DEFAULT_CHAR_BUCKETS;
 
     /** Thrown for a bad command line; the message is one line for the user. */
     public static final class UsageException extends Exception {

@@ -62,13 +62,14 @@ class OptionsTest {
     @Test
     void ngramsSettings() throws Exception {
         Options o = Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--buckets", "4096", "--dim", "8",
-                "--hidden", "0", "--pooling", "mean", "--lr", "0.02", "--wd", "0.001", "--min-df", "3", "--holdout", "--ensemble", "2", "--ngram-order", "3", "--label-smoothing", "0.1", "--ngram-dropout", "0.2", "--kl-weight", "0.5", "--average", "1", "--average-every", "20", "--nb-prior", "2", "--nb-alpha", "0.5"});
+                "--hidden", "0", "--pooling", "mean", "--lr", "0.02", "--wd", "0.001", "--min-df", "3", "--holdout", "--ensemble", "2", "--ngram-order", "3", "--label-smoothing", "0.1", "--ngram-dropout", "0.2", "--kl-weight", "0.5", "--average", "1", "--average-every", "20", "--nb-prior", "2", "--nb-alpha", "0.5", "--char-ngrams", "0", "--char-weight", "1"});
         assertEquals(java.util.List.of(canto.genre.train.Experiment.NGRAMS), o.experiments());
         assertEquals(new canto.genre.train.NgramSettings(4096, 8, 0, 0f, canto.genre.data.NgramBags.Pooling.MEAN, 0.02, canto.genre.train.NgramSettings.DEFAULTS.tableSgdLr(), 0.001, 3, true, 2, 3, 0.1, 0.2, 0.5, 1, 20, 2, 0.5, canto.genre.data.NgramFeatures.NONE), o.ngrams());
         Options c = Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "3-5", "--char-weight", "0.5", "--bigram-weight", "2"});
         assertEquals(new canto.genre.data.NgramFeatures(3, 5, Options.DEFAULT_CHAR_BUCKETS, 2, 0.5), c.ngrams().features());
         assertEquals(new canto.genre.data.NgramFeatures(2, 4, 1000, 1, 1), Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "2-4", "--char-buckets", "1000"}).ngrams().features());
-        assertEquals(canto.genre.data.NgramFeatures.NONE, Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "0"}).ngrams().features());
+        assertEquals(new canto.genre.data.NgramFeatures(0, 0, 0, 1, 0.5), Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "0"}).ngrams().features());
+        assertEquals(new canto.genre.data.NgramFeatures(3, 5, 1 << 19, 1, 0.5), Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv"}).ngrams().features());
         assertEquals(canto.genre.train.NgramSettings.EPOCHS, o.epochsFor(canto.genre.train.Experiment.NGRAMS));
         assertEquals(canto.genre.train.Experiment.PUBLISHED, Options.parse(new String[] {"--experiment", "all", "--data", "d.csv"}).experiments());
     }

@@ -13,6 +13,8 @@ package canto.genre.data;
 public record NgramFeatures(int charMin, int charMax, int charBuckets, double bigramWeight, double charWeight) {
     /** Words and bigrams only, TF-IDF as scikit-learn's. */
     public static final NgramFeatures NONE = new NgramFeatures(0, 0, 0, 1, 1);
+    /** Character n-gram buckets C unless told otherwise. */
+    public static final int DEFAULT_CHAR_BUCKETS = 1 << 19;
 
     public NgramFeatures {
         if (charBuckets < 0 || (charBuckets > 0 && (charMin < 1 || charMax < charMin || charMax > 20)))

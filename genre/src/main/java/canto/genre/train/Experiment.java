@@ -13,7 +13,7 @@ public enum Experiment {
     FEATURES(50, 16, false, true, Double.NaN, 0.374),
     /** Experiment 3: lyrics and features. Published 65.5% train, 34.9% validation. */
     COMBINED(40, 16, true, true, 0.655, 0.349),
-    /** Ours: the fastText classifier on TF-IDF-weighted word and bigram buckets ({@link NgramExperiment}). */
+    /** Ours: the fastText classifier on TF-IDF-weighted word, bigram and character n-gram buckets ({@link NgramExperiment}). */
     NGRAMS(NgramSettings.EPOCHS, NgramSettings.BATCH, true, false, Double.NaN, Double.NaN);
 
     /** The three published experiments, in order (what {@code --experiment all} runs). */

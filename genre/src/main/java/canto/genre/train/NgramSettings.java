@@ -34,9 +34,9 @@ import canto.genre.data.NgramFeatures;
  * @param features character n-grams and the weights of the n-gram kinds ({@link NgramFeatures})
  */
 public record NgramSettings(int buckets, int dim, int hidden, float dropout, NgramBags.Pooling pooling, double lr, double tableSgdLr, double weightDecay, int minDf, boolean holdout, int ensemble, int order, double labelSmoothing, double ngramDropout, double klWeight, int averageEpochs, int averageEvery, double nbPrior, double nbAlpha, NgramFeatures features) {
-    public static final int EPOCHS = 3;
+    public static final int EPOCHS = 4;
     public static final int BATCH = 32;
-    public static final NgramSettings DEFAULTS = new NgramSettings(1 << 20, 16, 0, 0f, NgramBags.Pooling.TFIDF, 0.001, 10, 3e-4, 2, false, 1, 2, 0, 0, 0, 0, 50, 0, 10, NgramFeatures.NONE);
+    public static final NgramSettings DEFAULTS = new NgramSettings(1 << 20, 16, 0, 0f, NgramBags.Pooling.TFIDF, 0.001, 10, 3e-4, 2, false, 1, 2, 0, 0, 0, 0, 50, 0, 10, new NgramFeatures(3, 5, NgramFeatures.DEFAULT_CHAR_BUCKETS, 1, 0.5));
 
     public NgramSettings {
         if (ensemble < 1) throw new IllegalArgumentException("ensemble must be at least 1: " + ensemble);
@@ -50,7 +50,7 @@ public record NgramSettings(int buckets, int dim, int hidden, float dropout, Ngr
         if (averageEpochs < 0 || averageEvery < 1) throw new IllegalArgumentException("averaging needs epochs >= 0 and a step >= 1: " + averageEpochs + ", " + averageEvery);
     }
 
-    /** A single model (ensemble 1) on words and bigrams, no label smoothing. */
+    /** A single model (ensemble 1) on words and bigrams only (no character n-grams), no label smoothing. */
     public NgramSettings(int buckets, int dim, int hidden, float dropout, NgramBags.Pooling pooling, double lr, double tableSgdLr, double weightDecay, int minDf, boolean holdout) {
         this(buckets, dim, hidden, dropout, pooling, lr, tableSgdLr, weightDecay, minDf, holdout, 1, 2, 0, 0, 0, 0, 50, 0, 10, NgramFeatures.NONE);
     }

@@ -54,7 +54,7 @@ class OptionsTest {
         assertEquals("--char-ngrams must be MIN-MAX with 1 <= MIN <= MAX <= 20 (e.g. 3-5), or 0 for none, not '5-3'",
                 assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--char-ngrams", "5-3"})).getMessage());
         assertEquals("--char-buckets needs --char-ngrams MIN-MAX",
-                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-buckets", "10"})).getMessage());
+                assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "0", "--char-buckets", "10"})).getMessage());
         assertEquals("--dropout must be a number in [0.0, 1.0), not '1'",
                 assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--dropout", "1"})).getMessage());
     }
@@ -67,7 +67,7 @@ class OptionsTest {
         assertEquals(new canto.genre.train.NgramSettings(4096, 8, 0, 0f, canto.genre.data.NgramBags.Pooling.MEAN, 0.02, canto.genre.train.NgramSettings.DEFAULTS.tableSgdLr(), 0.001, 3, true, 2, 3, 0.1, 0.2, 0.5, 1, 20, 2, 0.5, canto.genre.data.NgramFeatures.NONE), o.ngrams());
         Options c = Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "3-5", "--char-weight", "0.5", "--bigram-weight", "2"});
         assertEquals(new canto.genre.data.NgramFeatures(3, 5, Options.DEFAULT_CHAR_BUCKETS, 2, 0.5), c.ngrams().features());
-        assertEquals(new canto.genre.data.NgramFeatures(2, 4, 1000, 1, 1), Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "2-4", "--char-buckets", "1000"}).ngrams().features());
+        assertEquals(new canto.genre.data.NgramFeatures(2, 4, 1000, 1, 0.5), Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "2-4", "--char-buckets", "1000"}).ngrams().features());
         assertEquals(new canto.genre.data.NgramFeatures(0, 0, 0, 1, 0.5), Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv", "--char-ngrams", "0"}).ngrams().features());
         assertEquals(new canto.genre.data.NgramFeatures(3, 5, 1 << 19, 1, 0.5), Options.parse(new String[] {"--experiment", "ngrams", "--data", "d.csv"}).ngrams().features());
         assertEquals(canto.genre.train.NgramSettings.EPOCHS, o.epochsFor(canto.genre.train.Experiment.NGRAMS));

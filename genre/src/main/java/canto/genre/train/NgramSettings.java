@@ -7,7 +7,7 @@ import canto.genre.data.NgramFeatures;
  * The settings of {@code --experiment ngrams}; {@link #DEFAULTS} are the ones chosen on a
  * hold-out part of the training split (docs/EXPERIMENTS.md records the search).
  *
- * @param buckets hash buckets B for words and bigrams (the table's rows)
+ * @param buckets hash buckets B for words and bigrams (the table has B + {@code features.charBuckets()} rows)
  * @param dim embedding width
  * @param hidden width of the ReLU hidden layer, 0 for none (plain fastText)
  * @param dropout dropout on the pooled bag in training, 0 for none

@@ -66,6 +66,11 @@ public final class FeatureExtractor {
      * neighbour names them; kind, shape, length, noise categories, brackets and position stay.
      * Training's word dropout; parsing never marks a token.
      */
+    /** Whether token {@code i} is shown as a word never seen (word dropout; {@code unseen} null: none is). */
+    private static boolean hidden(boolean[] unseen, int i) {
+        return unseen != null && unseen[i];
+    }
+
     public TokenFeatures extract(List<Token> toks, int[] lexicon, boolean[] unseen) {
         int n = toks.size();
         count = 0;
@@ -81,7 +86,7 @@ public final class FeatureExtractor {
             String norm = t.norm();
             f(BIAS, 0);
             f(KIND, k);
-            boolean hidden = unseen != null && unseen[i];
+            boolean hidden = hidden(unseen, i);
             if (!hidden) word(WORD, norm);
             switch (t.kind()) {
                 case HAN: {
@@ -155,7 +160,7 @@ public final class FeatureExtractor {
                 f(NEIGHBOUR_KIND + d + 3, nk);
                 if (d >= -2 && d <= 2) {
                     if (nk == EDGE) f(NEIGHBOUR_WORD + d + 2, EDGE);
-                    else if (unseen == null || !unseen[j]) word(NEIGHBOUR_WORD + d + 2, toks.get(j).norm());
+                    else if (!hidden(unseen, j)) word(NEIGHBOUR_WORD + d + 2, toks.get(j).norm());
                 }
                 if ((d == -1 || d == 1) && nk != EDGE) {
                     Lexicon.Noise noise = toks.get(j).kind() == TokenKind.HAN ? Lexicon.hanNoise(toks.get(j).norm())
@@ -168,8 +173,8 @@ public final class FeatureExtractor {
             int pc = lay.prevContent[i], nc = lay.nextContent[i];
             f(PREV_CONTENT, pc < 0 ? EDGE : kind[pc], lay.barrier(pc, i), k);
             f(NEXT_CONTENT, nc < 0 ? EDGE : kind[nc], lay.barrier(i, nc), k);
-            if (pc >= 0 && (unseen == null || !unseen[pc])) word(PREV_CONTENT_WORD, toks.get(pc).norm());
-            if (nc >= 0 && (unseen == null || !unseen[nc])) word(NEXT_CONTENT_WORD, toks.get(nc).norm());
+            if (pc >= 0 && !hidden(unseen, pc)) word(PREV_CONTENT_WORD, toks.get(pc).norm());
+            if (nc >= 0 && !hidden(unseen, nc)) word(NEXT_CONTENT_WORD, toks.get(nc).norm());
             int kp = i > 0 ? kind[i - 1] : EDGE, kn = i + 1 < n ? kind[i + 1] : EDGE;
             if (lexicon != null) lexicon(lexicon, i, k);
             f(TRIGRAM, kp, k, kn);

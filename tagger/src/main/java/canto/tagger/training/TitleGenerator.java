@@ -382,14 +382,23 @@ public final class TitleGenerator {
             b.song(y); // the alternate alone is the name this title gives
             return;
         }
-        String first = s.name();
-        if (alternateFirst()) { first = y; y = s.name(); }
-        b.song(first);
+        String[] pair = inOrder(s.name(), y);
+        b.song(pair[0]);
         if (scene == Scene.KPOP) b.text(pick(" ", "(", "(", " (", " (", " [", "["));
         else b.text(pick(" ", " ", "(", " (", " [", "（"));
-        String last = lastOpen();
+        alternate(pair[1]);
+    }
+
+    /** {@code {name, alternate}}, or the other way round when {@link #alternateFirst()}. */
+    private String[] inOrder(String name, String alternate) {
+        return alternateFirst() ? new String[] {alternate, name} : new String[] {name, alternate};
+    }
+
+    /** The unlabelled second name, closing the bracket just appended before it, if any. */
+    private void alternate(String y) {
+        String close = lastOpen();
         b.text(y);
-        if (last != null) b.text(last);
+        if (close != null) b.text(close);
     }
 
     /**
@@ -439,19 +448,14 @@ public final class TitleGenerator {
             return;
         }
         String y = s.alternates().get(rng.nextInt(s.alternates().size()));
-        String first = s.name();
-        if (alternateFirst()) { first = y; y = s.name(); }
+        String[] pair = inOrder(s.name(), y);
         if (rng.nextInt(2) == 0) {
-            b.text(open).song(first).text(pick(" ", " (", "(", " ["));
-            String c = lastOpen();
-            b.text(y);
-            if (c != null) b.text(c);
+            b.text(open).song(pair[0]).text(pick(" ", " (", "(", " ["));
+            alternate(pair[1]);
             b.text(close);
         } else {
-            b.text(open).song(first).text(close).text(pick("", " ", " (", "("));
-            String c = lastOpen();
-            b.text(y);
-            if (c != null) b.text(c);
+            b.text(open).song(pair[0]).text(close).text(pick("", " ", " (", "("));
+            alternate(pair[1]);
         }
     }
 

@@ -116,10 +116,10 @@ class CommandsTest {
     void evalReportsBothMethodsOnRealTitlesOnly() throws Exception {
         Path real = Fixtures.write(dir, "real.tsv", Fixtures.ROWS);
         Path written = Fixtures.write(dir, "titles-written.tsv", List.of("周杰倫 - 晴天\t周杰倫\t晴天\t\t"));
-        int rc = EvalCommand.run(List.of("--data", real.toString(), written.toString(), "--folds", "3", "--seed", "2"), out, err);
+        int rc = EvalCommand.run(List.of("--data", real.toString(), written.toString(), "--folds", "3", "--seed", "2", "--generated", "500"), out, err);
         assertEquals(0, rc, err());
         String o = out();
-        assertTrue(o.contains("tested on 12 real titles; 1 written and 5000 generated titles added to every training fold"), o);
+        assertTrue(o.contains("tested on 12 real titles; 1 written and 500 generated titles added to every training fold"), o);
         assertTrue(o.lines().anyMatch(l -> l.startsWith("ours") && l.endsWith("of 12)")), o);
         assertTrue(o.lines().anyMatch(l -> l.startsWith("published") && l.endsWith("of 12)")), o);
     }

@@ -34,7 +34,10 @@ import java.util.function.BiFunction;
 public final class LearnEvalCommand {
     static final String USAGE = "usage: tagger eval-learn [--data FILE | --library FILE] [--other FILE]... [--seeds N] [--first-seed N]\n"
             + "    [--epochs N,..] [--lr X,..] [--repeats N,..] [--dropout X,..] [--generated N,..]\n"
-            + "    [--replay-words X,..] [--user-words X,..] [--shared-step X,..] [--weight X,..] [--replay-names on|off,..] [--errors]\n"
+            + "    [--replay-words X,..] [--user-words X,..] [--shared-step X,..] [--weight X,..] [--replay-names on|off,..]\n"
+            + "    [--pull X,..] [--decay X,..] [--mix X,..] [--errors]\n"
+            + "  --pull: L2 penalty weight on the change from the base weights; --decay: decoupled pull back per step (x lr);\n"
+            + "  --mix: the user model's weights a fraction X of the way from the base (1 = as trained)\n"
             + "  --library FILE: the bundled model is the base; FILE is cut in halves (library, test), both ways\n"
             + "  default data: data/tagger/titles-train.tsv; written titles: data/tagger/titles-written.tsv\n"
             + "  settings default to those of 'learn'; a comma list tries each value (every combination)";
@@ -79,6 +82,9 @@ public final class LearnEvalCommand {
                     case "--user-words": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withUserWords(Float.parseFloat(x))); i++; break;
                     case "--shared-step": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withSharedStep(Float.parseFloat(x))); i++; break;
                     case "--weight": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withWeight(Float.parseFloat(x))); i++; break;
+                    case "--pull": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withPull(Float.parseFloat(x))); i++; break;
+                    case "--decay": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withDecay(Float.parseFloat(x))); i++; break;
+                    case "--mix": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withMix(Float.parseFloat(x))); i++; break;
                     case "--replay-names": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withReplayNames(onOff(x))); i++; break;
                     case "-h": case "--help": out.println(USAGE); return 0;
                     default: return usage(err);

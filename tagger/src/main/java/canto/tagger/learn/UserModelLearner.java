@@ -48,6 +48,9 @@ public final class UserModelLearner {
         meta.put("word_dropout", "replayed titles " + settings.replayWords() + ", user examples " + settings.userWords());
         if (settings.sharedStep() != 1f) meta.put("shared_step", Float.toString(settings.sharedStep()));
         if (settings.replayNames()) meta.put("replay_names", "on");
+        if (settings.pull() > 0) meta.put("pull_to_base", "L2 " + settings.pull());
+        if (settings.decay() > 0) meta.put("decay_to_base", Float.toString(settings.decay()));
+        if (settings.mix() < 1) meta.put("mix_with_base", settings.mix() + " (weights = base + " + settings.mix() + " x (trained - base))");
         meta.put("kernels", Kernels.get().name());
         // The confidence and review flag work as the bundled model's: its calibration (fitted on
         // its cross-validated parses; the user model trains on from its weights) and threshold.

@@ -87,12 +87,23 @@ public final class Trainer {
      * each title's own word dropout probability (null: the options' for every title), so that
      * replayed titles can hide their words while the user's do not; {@code sharedStep} scales
      * the step of every parameter but the embedding rows (the shared layers: hidden, output,
-     * CRF), 1 = the same step, 0 = frozen.
+     * CRF), 1 = the same step, 0 = frozen; {@code pull} is the weight λ of an L2 penalty
+     * {@code λ·||w − w_start||²} on the change from the starting weights (its gradient added before
+     * each step, {@link BasePull#addGradient}; 0 = none), and {@code decay} the rate κ of a
+     * decoupled pull back toward them after each step ({@link BasePull#shrink}; 0 = none).
      */
     public record FineTune(BiFunction<LabelledTitle, List<Token>, int[]> lexiconMarks, ToDoubleFunction<LabelledTitle> wordDropout,
-                           float sharedStep) {
+                           float sharedStep, float pull, float decay) {
         public FineTune {
             if (!(sharedStep >= 0 && sharedStep <= 1)) throw new IllegalArgumentException("shared step scale must be in [0, 1]: " + sharedStep);
+            if (!(pull >= 0) || Float.isInfinite(pull)) throw new IllegalArgumentException("pull toward the start must be >= 0: " + pull);
+            if (!(decay >= 0) || Float.isInfinite(decay)) throw new IllegalArgumentException("decay toward the start must be >= 0: " + decay);
+        }
+
+        /** Without a pull toward the starting weights. */
+        public FineTune(BiFunction<LabelledTitle, List<Token>, int[]> lexiconMarks, ToDoubleFunction<LabelledTitle> wordDropout,
+                        float sharedStep) {
+            this(lexiconMarks, wordDropout, sharedStep, 0f, 0f);
         }
     }
 
@@ -138,6 +149,8 @@ public final class Trainer {
         if (ft.sharedStep() < 1 && !first.equals("embedding.weight")) throw new IllegalStateException("the embedding rows are not first: " + first);
         int sharedFrom = params.named().get(first).size();
         float[] before = ft.sharedStep() < 1 ? new float[params.size() - sharedFrom] : null;
+        BasePull pull = ft.pull() > 0 ? BasePull.of(params, ft.pull()) : null;     // the starting weights, copied
+        BasePull decay = ft.decay() > 0 ? BasePull.of(params, ft.decay()) : null;
         int[] order = new int[examples.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         for (int epoch = 1; epoch <= opt.epochs(); epoch++) {
@@ -170,12 +183,14 @@ public final class Trainer {
                 Tensor emissions = model.forward(batch, titleOf);                    // [T, 5]
                 sum += model.crf().forward(emissions, tags, starts, to - from);     // mean NLL per title
                 model.backward(model.crf().backward());
+                if (pull != null) pull.addGradient(params);                         // + 2λ(w − w_start); the loss printed is the NLL alone
                 if (before != null) System.arraycopy(params.values(), sharedFrom, before, 0, before.length);
                 adam.step();
                 if (before != null) {
                     float[] v = params.values();
                     for (int i = 0; i < before.length; i++) v[sharedFrom + i] = before[i] + ft.sharedStep() * (v[sharedFrom + i] - before[i]);
                 }
+                if (decay != null) decay.shrink(params.values(), opt.lr());
                 batches++;
             }
             double mean = sum / batches;

@@ -30,7 +30,8 @@ import java.util.Locale;
  *      [--experiment lyrics|features|combined|all] [--epochs 3] [--rows N] [--threads 1|2]
  *      [--data FILE | --synthetic] [--warm-rows 20000] [--cpu]
  * </pre>
- * {@code -Dcanto.adam=resting} times Adam's resting path instead of the dense update.
+ * {@code --threads N} is {@code -Dcanto.threads=N}: the shared pool that Linear's products and Adam are
+ * split across. {@code -Dcanto.adam=resting} times Adam's resting path instead of the dense update.
  * {@code --warm-rows 0 --epochs 30} times a whole published experiment-1 run, JIT warm-up included;
  * {@code --cpu} adds, per epoch, the CPU seconds of the training thread, the JIT and the GC ({@link ThreadCpu}).
  * One line per experiment, e.g.
@@ -56,7 +57,7 @@ public final class GenreEpochs {
 
     private static void run(String[] args) throws DataFileException {
         List<Experiment> experiments = new ArrayList<>(Arrays.asList(Experiment.values()));
-        int epochs = 3, rows = Integer.MAX_VALUE, threads = Parallel.shared().threads(), warmRows = WARM_ROWS;
+        int epochs = 3, rows = Integer.MAX_VALUE, threads = 0, warmRows = WARM_ROWS; // threads 0: -Dcanto.threads
         Path file = null;
         boolean synthetic = false, cpu = false;
         for (int i = 0; i < args.length; i++) {
@@ -81,7 +82,7 @@ public final class GenreEpochs {
                 throw new IllegalArgumentException("option " + a + " needs a value");
             }
         }
-        if (epochs < 1 || rows < 1 || threads < 1 || warmRows < 0) {
+        if (epochs < 1 || rows < 1 || threads < 0 || warmRows < 0) {
             throw new IllegalArgumentException("epochs, rows and threads must be positive, --warm-rows at least 0");
         }
         if (synthetic && file != null) throw new IllegalArgumentException("--data and --synthetic exclude each other");
@@ -91,7 +92,12 @@ public final class GenreEpochs {
                 : RealGenreData.load(file).firstRows(rows);
         System.out.println("data: " + data.source + " train_rows=" + data.rows()
                 + (file == null && !synthetic ? " (" + RealGenreData.DEFAULT_FILE + " not found)" : ""));
-        Parallel parallel = threads == Parallel.shared().threads() ? Parallel.shared() : new Parallel(threads);
+        // --threads sizes the shared pool, the one Linear splits its products on (and Adam here)
+        if (threads > 0) System.setProperty("canto.threads", Integer.toString(threads));
+        Parallel parallel = Parallel.shared();
+        if (threads > 0 && parallel.threads() != threads) {
+            throw new IllegalArgumentException("the shared pool already has " + parallel.threads() + " threads: use -Dcanto.threads=" + threads);
+        }
         for (Experiment e : experiments) {
             double[] s = cpu ? withCpu(e, data, parallel, epochs, warmRows) : secondsPerEpoch(e, data, parallel, epochs, warmRows);
             double[] sorted = s.clone();

@@ -41,13 +41,44 @@ public interface Kernels {
     // ---- matrix products --------------------------------------------------------------
 
     /** {@code C[m,n] += A[m,k] · B[n,k]ᵀ} — Linear forward ({@code y = x · Wᵀ}). */
-    void matmulNT(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k);
+    default void matmulNT(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+        matmulNTColumns(a, aOff, b, bOff, c, cOff, m, n, k, 0, n);
+    }
 
     /** {@code C[m,n] += A[m,k] · B[k,n]} — Linear input gradient ({@code dX += dY · W}). */
-    void matmulNN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k);
+    default void matmulNN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+        matmulNNColumns(a, aOff, b, bOff, c, cOff, m, n, k, 0, n);
+    }
 
     /** {@code C[m,n] += A[k,m]ᵀ · B[k,n]} — Linear weight gradient ({@code dW += dYᵀ · X}). */
-    void matmulTN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k);
+    default void matmulTN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+        matmulTNRows(a, aOff, b, bOff, c, cOff, m, n, k, 0, m);
+    }
+
+    /**
+     * Where a product may be split: the bounds of a part ({@code from}, {@code to}) are
+     * multiples of this (a multiple of every vector width and tile of the SIMD products), or
+     * the end of the dimension.
+     */
+    int SPLIT_ALIGN = 16;
+
+    /**
+     * Columns {@code [from, to)} of {@link #matmulNT} (rows {@code [from, to)} of B), the rest of
+     * C untouched. Each of those elements gets exactly the float operations, in the same order,
+     * that the whole product gives it (the code path is chosen from the whole shape), so parts
+     * on disjoint ranges, run in any order or on any threads, give the bits of the whole call.
+     * {@code from} and {@code to} are multiples of {@link #SPLIT_ALIGN}, or {@code to == n}.
+     */
+    void matmulNTColumns(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to);
+
+    /** Columns {@code [from, to)} of {@link #matmulNN}, on the terms of {@link #matmulNTColumns}. */
+    void matmulNNColumns(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to);
+
+    /**
+     * Rows {@code [from, to)} of {@link #matmulTN} (columns of A), on the terms of
+     * {@link #matmulNTColumns} ({@code to == m} at the end).
+     */
+    void matmulTNRows(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to);
 
     /** {@code y[r, :] = bias} for every row r of {@code y[rows, n]} (initialise before a product). */
     void broadcastRows(float[] bias, int biasOff, float[] y, int yOff, int rows, int n);

@@ -14,22 +14,23 @@ public final class ScalarKernels implements Kernels {
     // ---- matrix products --------------------------------------------------------------
 
     @Override
-    public void matmulNT(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
-        // A [m,k], B [n,k], C [m,n]: C[i,j] += dot(A[i,:], B[j,:]), four outputs (2 rows x 2
-        // columns) at a time so each loaded element feeds two products and 16 chains are in
-        // flight; every output is still exactly dot()'s four chains, added as dot() adds them.
+    public void matmulNTColumns(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to) {
+        // A [m,k], B [n,k], C [m,n]: C[i,j] += dot(A[i,:], B[j,:]) for j in [from, to),
+        // four outputs (2 rows x 2 columns) at a time so each loaded element feeds two products and
+        // 16 chains are in flight; every output is still exactly dot()'s four chains, added as
+        // dot() adds them (so any column range gives the whole product's bits).
         int i = 0;
         for (; i + 1 < m; i += 2) {
             int ai = aOff + i * k, ci = cOff + i * n;
-            int j = 0;
-            for (; j + 1 < n; j += 2) dot2x2(a, ai, ai + k, b, bOff + j * k, bOff + (j + 1) * k, k, c, ci + j, ci + n + j);
-            if (j < n) dot1x2(b, bOff + j * k, a, ai, ai + k, k, c, ci + j, ci + n + j);   // column j against rows i, i+1
+            int j = from;
+            for (; j + 1 < to; j += 2) dot2x2(a, ai, ai + k, b, bOff + j * k, bOff + (j + 1) * k, k, c, ci + j, ci + n + j);
+            if (j < to) dot1x2(b, bOff + j * k, a, ai, ai + k, k, c, ci + j, ci + n + j);   // column j against rows i, i+1
         }
         if (i < m) {
             int ai = aOff + i * k, ci = cOff + i * n;
-            int j = 0;
-            for (; j + 1 < n; j += 2) dot1x2(a, ai, b, bOff + j * k, bOff + (j + 1) * k, k, c, ci + j, ci + j + 1);
-            if (j < n) c[ci + j] += dot(a, ai, b, bOff + j * k, k);
+            int j = from;
+            for (; j + 1 < to; j += 2) dot1x2(a, ai, b, bOff + j * k, bOff + (j + 1) * k, k, c, ci + j, ci + j + 1);
+            if (j < to) c[ci + j] += dot(a, ai, b, bOff + j * k, k);
         }
     }
 
@@ -97,26 +98,26 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void matmulNN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
-        // A [m,k], B [k,n], C [m,n]: C[i,:] += A[i,p] * B[p,:]  (i-k-j order, no reductions)
+    public void matmulNNColumns(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to) {
+        // A [m,k], B [k,n], C [m,n]: C[i,j] += A[i,p] * B[p,j] for j in [from, to)  (i-k-j order, no reductions)
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * n;
             for (int p = 0; p < k; p++) {
                 float aip = a[aOff + i * k + p];
                 if (aip == 0f) continue; // ReLU and dropout zeros are common
                 int bp = bOff + p * n;
-                for (int j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+                for (int j = from; j < to; j++) c[ci + j] += aip * b[bp + j];
             }
         }
     }
 
     @Override
-    public void matmulTN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
-        // A [k,m], B [k,n], C [m,n]: C[i,:] += A[p,i] * B[p,:]
+    public void matmulTNRows(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to) {
+        // A [k,m], B [k,n], C [m,n]: C[i,:] += A[p,i] * B[p,:] for i in [from, to)
         for (int p = 0; p < k; p++) {
             int ap = aOff + p * m;
             int bp = bOff + p * n;
-            for (int i = 0; i < m; i++) {
+            for (int i = from; i < to; i++) {
                 float api = a[ap + i];
                 if (api == 0f) continue;
                 int ci = cOff + i * n;

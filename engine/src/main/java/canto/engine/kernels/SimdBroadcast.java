@@ -20,47 +20,62 @@ final class SimdBroadcast {
 
     private SimdBroadcast() {}
 
-    /** {@code C[m,n] += A[m,k] · B[k,n]}; needs {@code n >= L}. */
-    static void nn(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
-        int n2 = n - n % (2 * L), n1 = S.loopBound(n);
-        int i = 0;
-        for (; i + 7 < m; i += 8) {
-            int j = 0;
-            for (; j < n2; j += 2 * L) nnTile8x2(a, aOff + i * k, b, bOff + j, c, cOff + i * n + j, m, n, k);
-            for (; j < n1; j += L) nnTile8x1(a, aOff + i * k, b, bOff + j, c, cOff + i * n + j, m, n, k);
-            for (int r = i; r < i + 8 && n1 < n; r++) {
-                for (int p = 0; p < k; p++) scalarRow(a[aOff + r * k + p], b, bOff + p * n, c, cOff + r * n, n1, n);
+    /**
+     * The block {@code [i0, i1) x [j0, j1)} of {@code C[m,n] += A[m,k] · B[k,n]}; {@code j0} and
+     * {@code j1} multiples of {@code L} (or {@code j1 == n}). Each element gets the operations of
+     * the whole product: one FMA per step of k in the vectors below {@code loopBound(n)}, a multiply
+     * and an add beyond, whatever block it is computed in.
+     */
+    static void nn(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k,
+                   int i0, int i1, int j0, int j1) {
+        int n1 = S.loopBound(n);
+        int v1 = Math.max(j0, Math.min(j1, n1));                   // vector columns [j0, v1)
+        int v2 = v1 - (v1 - j0) % (2 * L);                         // in pairs up to v2
+        int t0 = Math.max(j0, n1);                                 // scalar columns [t0, j1)
+        int i = i0;
+        for (; i + 7 < i1; i += 8) {
+            int j = j0;
+            for (; j < v2; j += 2 * L) nnTile8x2(a, aOff + i * k, b, bOff + j, c, cOff + i * n + j, m, n, k);
+            for (; j < v1; j += L) nnTile8x1(a, aOff + i * k, b, bOff + j, c, cOff + i * n + j, m, n, k);
+            for (int r = i; r < i + 8 && t0 < j1; r++) {
+                for (int p = 0; p < k; p++) scalarRow(a[aOff + r * k + p], b, bOff + p * n, c, cOff + r * n, t0, j1);
             }
         }
-        for (; i < m; i++) {
-            for (int p = 0; p < k; p++) axpyRow(a[aOff + i * k + p], b, bOff + p * n, c, cOff + i * n, n, n1);
+        for (; i < i1; i++) {
+            for (int p = 0; p < k; p++) axpyRow(a[aOff + i * k + p], b, bOff + p * n, c, cOff + i * n, j0, v1, t0, j1);
         }
     }
 
-    /** {@code C[m,n] += A[k,m]ᵀ · B[k,n]}; needs {@code n >= L}. */
-    static void tn(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
-        int n2 = n - n % (2 * L), n1 = S.loopBound(n);
-        int i = 0;
-        for (; i + 7 < m; i += 8) {
-            int j = 0;
-            for (; j < n2; j += 2 * L) tnTile8x2(a, aOff + i, b, bOff + j, c, cOff + i * n + j, m, n, k);
-            for (; j < n1; j += L) tnTile8x1(a, aOff + i, b, bOff + j, c, cOff + i * n + j, m, n, k);
-            for (int r = i; r < i + 8 && n1 < n; r++) {
-                for (int p = 0; p < k; p++) scalarRow(a[aOff + p * m + r], b, bOff + p * n, c, cOff + r * n, n1, n);
+    /**
+     * The block {@code [i0, i1) x [j0, j1)} of {@code C[m,n] += A[k,m]ᵀ · B[k,n]}, on the terms of
+     * {@link #nn}.
+     */
+    static void tn(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k,
+                   int i0, int i1, int j0, int j1) {
+        int n1 = S.loopBound(n);
+        int v1 = Math.max(j0, Math.min(j1, n1)), v2 = v1 - (v1 - j0) % (2 * L);
+        int t0 = Math.max(j0, n1);
+        int i = i0;
+        for (; i + 7 < i1; i += 8) {
+            int j = j0;
+            for (; j < v2; j += 2 * L) tnTile8x2(a, aOff + i, b, bOff + j, c, cOff + i * n + j, m, n, k);
+            for (; j < v1; j += L) tnTile8x1(a, aOff + i, b, bOff + j, c, cOff + i * n + j, m, n, k);
+            for (int r = i; r < i + 8 && t0 < j1; r++) {
+                for (int p = 0; p < k; p++) scalarRow(a[aOff + p * m + r], b, bOff + p * n, c, cOff + r * n, t0, j1);
             }
         }
-        for (; i < m; i++) {
-            for (int p = 0; p < k; p++) axpyRow(a[aOff + p * m + i], b, bOff + p * n, c, cOff + i * n, n, n1);
+        for (; i < i1; i++) {
+            for (int p = 0; p < k; p++) axpyRow(a[aOff + p * m + i], b, bOff + p * n, c, cOff + i * n, j0, v1, t0, j1);
         }
     }
 
-    /** {@code c[cRow + j] += alpha · b[bRow + j]} for j in [0, n): vectors up to n1, then scalar. */
-    private static void axpyRow(float alpha, float[] b, int bRow, float[] c, int cRow, int n, int n1) {
+    /** {@code c[cRow + j] += alpha · b[bRow + j]}: vectors on [j0, v1), then scalar on [t0, j1). */
+    private static void axpyRow(float alpha, float[] b, int bRow, float[] c, int cRow, int j0, int v1, int t0, int j1) {
         FloatVector va = FloatVector.broadcast(S, alpha);
-        for (int j = 0; j < n1; j += L) {
+        for (int j = j0; j < v1; j += L) {
             fma(FloatVector.fromArray(S, b, bRow + j), va, FloatVector.fromArray(S, c, cRow + j)).intoArray(c, cRow + j);
         }
-        scalarRow(alpha, b, bRow, c, cRow, n1, n);
+        scalarRow(alpha, b, bRow, c, cRow, t0, j1);
     }
 
     private static void scalarRow(float alpha, float[] b, int bRow, float[] c, int cRow, int from, int to) {

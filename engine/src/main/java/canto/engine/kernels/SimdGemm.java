@@ -18,11 +18,12 @@ import jdk.incubator.vector.VectorSpecies;
  *         MR x NR tile of C += A panel · B panel   (MR·NR/L accumulators in registers)
  * </pre>
  * Packing turns all three layouts (NT, NN, TN) into the same micro-kernel and pads the edges
- * with zeros; edge tiles go through a scratch tile so no store leaves C. The packing buffers
+ * with zeros; edge tiles go through a copy in a scratch tile so no store leaves C. The packing buffers
  * are per thread and allocated once (the only allocation in the kernels).
  *
  * <p>Each element of C receives its k products in the same order (p ascending within
- * KC-blocks, one rounding per block), independent of m and n.
+ * KC-blocks, one rounding per block, then one add to C), independent of m and n and of the
+ * block of C computed ({@link #gemm} takes one, so threads can share a product).
  */
 final class SimdGemm {
     private static final VectorSpecies<Float> S = SimdSpecies.S;
@@ -56,38 +57,38 @@ final class SimdGemm {
     }
 
     /**
-     * {@code C[m,n] += op(A) · op(B)}, with A stored {@code [m,k]} (or {@code [k,m]} when
-     * {@code aT}) and B stored {@code [k,n]} (or {@code [n,k]} when {@code bT}).
+     * The block {@code [i0, i1) x [j0, j1)} of {@code C[m,n] += op(A) · op(B)}, with A stored
+     * {@code [m,k]} (or {@code [k,m]} when {@code aT}) and B stored {@code [k,n]} (or
+     * {@code [n,k]} when {@code bT}). Any block gives its elements the bits of the whole product.
      */
     static void gemm(float[] a, int aOff, boolean aT, float[] b, int bOff, boolean bT,
-                     float[] c, int cOff, int m, int n, int k) {
+                     float[] c, int cOff, int m, int n, int k, int i0, int i1, int j0, int j1) {
         Scratch s = SCRATCH.get();
-        int nPanels = (n + NR - 1) / NR;
+        int nPanels = (j1 - j0 + NR - 1) / NR;
         float[] bp = s.b(nPanels * NR * KC);
         float[] ap = s.a;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
-            packB(b, bOff, bT, bp, p0, kc, n, k);
-            for (int i0 = 0; i0 < m; i0 += MC) {
-                int mc = Math.min(MC, m - i0);
-                packA(a, aOff, aT, ap, i0, mc, p0, kc, m, k);
+            packB(b, bOff, bT, bp, p0, kc, n, k, j0, j1);
+            for (int ib = i0; ib < i1; ib += MC) {
+                int mc = Math.min(MC, i1 - ib);
+                packA(a, aOff, aT, ap, ib, mc, p0, kc, m, k);
                 for (int jp = 0; jp < nPanels; jp++) {
-                    int j0 = jp * NR;
-                    int nr = Math.min(NR, n - j0);
+                    int jc = j0 + jp * NR;
+                    int nr = Math.min(NR, j1 - jc);
                     int bBase = jp * NR * kc;
                     for (int ir = 0; ir < mc; ir += MR) {
                         int mr = Math.min(MR, mc - ir);
                         int aBase = ir * kc;
                         if (mr == MR && nr == NR) {
-                            kernel(ap, aBase, bp, bBase, kc, c, cOff + (i0 + ir) * n + j0, n);
+                            kernel(ap, aBase, bp, bBase, kc, c, cOff + (ib + ir) * n + jc, n);
                         } else {
+                            // the edge tile through a copy of C, so its elements get c + acc as in a full tile
                             float[] t = s.tile;
                             java.util.Arrays.fill(t, 0f);
+                            for (int r = 0; r < mr; r++) System.arraycopy(c, cOff + (ib + ir + r) * n + jc, t, r * NR, nr);
                             kernel(ap, aBase, bp, bBase, kc, t, 0, NR);
-                            for (int r = 0; r < mr; r++) {
-                                int cr = cOff + (i0 + ir + r) * n + j0;
-                                for (int j = 0; j < nr; j++) c[cr + j] += t[r * NR + j];
-                            }
+                            for (int r = 0; r < mr; r++) System.arraycopy(t, r * NR, c, cOff + (ib + ir + r) * n + jc, nr);
                         }
                     }
                 }
@@ -95,20 +96,20 @@ final class SimdGemm {
         }
     }
 
-    /** Packs {@code op(B)[p0 .. p0+kc, 0 .. n)} into panels {@code [n/NR][kc][NR]}, zero-padded. */
-    private static void packB(float[] b, int bOff, boolean bT, float[] bp, int p0, int kc, int n, int k) {
-        int nPanels = (n + NR - 1) / NR;
+    /** Packs {@code op(B)[p0 .. p0+kc, j0 .. j1)} into panels {@code [(j1-j0)/NR][kc][NR]}, zero-padded. */
+    private static void packB(float[] b, int bOff, boolean bT, float[] bp, int p0, int kc, int n, int k, int j0, int j1) {
+        int nPanels = (j1 - j0 + NR - 1) / NR;
         for (int jp = 0; jp < nPanels; jp++) {
-            int j0 = jp * NR, nr = Math.min(NR, n - j0), base = jp * NR * kc;
+            int jc = j0 + jp * NR, nr = Math.min(NR, j1 - jc), base = jp * NR * kc;
             if (!bT) {
                 for (int p = 0; p < kc; p++) {
                     int dst = base + p * NR;
-                    System.arraycopy(b, bOff + (p0 + p) * n + j0, bp, dst, nr);
+                    System.arraycopy(b, bOff + (p0 + p) * n + jc, bp, dst, nr);
                     for (int j = nr; j < NR; j++) bp[dst + j] = 0f;
                 }
             } else {
                 for (int j = 0; j < nr; j++) {
-                    int src = bOff + (j0 + j) * k + p0;
+                    int src = bOff + (jc + j) * k + p0;
                     for (int p = 0; p < kc; p++) bp[base + p * NR + j] = b[src + p];
                 }
                 for (int j = nr; j < NR; j++) {

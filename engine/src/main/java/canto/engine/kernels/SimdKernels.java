@@ -31,18 +31,18 @@ final class SimdKernels implements Kernels {
     // ---- matrix products --------------------------------------------------------------
 
     @Override
-    public void matmulNT(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
-        SimdMatmul.nt(a, aOff, b, bOff, c, cOff, m, n, k);
+    public void matmulNTColumns(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to) {
+        SimdMatmul.nt(a, aOff, b, bOff, c, cOff, m, n, k, from, to);
     }
 
     @Override
-    public void matmulNN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
-        SimdMatmul.nn(a, aOff, b, bOff, c, cOff, m, n, k);
+    public void matmulNNColumns(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to) {
+        SimdMatmul.nn(a, aOff, b, bOff, c, cOff, m, n, k, from, to);
     }
 
     @Override
-    public void matmulTN(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
-        SimdMatmul.tn(a, aOff, b, bOff, c, cOff, m, n, k);
+    public void matmulTNRows(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to) {
+        SimdMatmul.tn(a, aOff, b, bOff, c, cOff, m, n, k, from, to);
     }
 
     @Override

@@ -36,45 +36,47 @@ final class SimdMatmul {
     }
 
     /**
-     * {@code t[cols, rows] = x[rows, cols]ᵀ}: for each column, gathers it from {@code L} rows at
-     * a time and stores it contiguously; leftover rows one by one.
+     * {@code t[j, r] = x[r, j]} for r in {@code [r0, r1)}, j in {@code [j0, j1)} ({@code t} is
+     * {@code x[rows, cols]ᵀ}, here only that block): for each column, gathers {@code L} rows at a
+     * time and stores them contiguously; leftover rows one by one.
      */
-    private static void transpose(float[] x, int xOff, int rows, int cols, float[] t) {
-        int rb = S.loopBound(rows);
-        if (rb > 0) {
+    private static void transpose(float[] x, int xOff, int rows, int cols, float[] t, int r0, int r1, int j0, int j1) {
+        int rb = r0 + S.loopBound(r1 - r0);
+        if (rb > r0) {
             int[] idx = STRIDES.get();
             for (int l = 0; l < L; l++) idx[l] = l * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = j0; j < j1; j++) {
                 int tj = j * rows;
-                for (int r = 0; r < rb; r += L) {
+                for (int r = r0; r < rb; r += L) {
                     FloatVector.fromArray(S, x, xOff + r * cols + j, idx, 0).intoArray(t, tj + r);
                 }
             }
         }
-        for (int r = rb; r < rows; r++) {
+        for (int r = rb; r < r1; r++) {
             int xr = xOff + r * cols;
-            for (int j = 0; j < cols; j++) t[j * rows + r] = x[xr + j];
+            for (int j = j0; j < j1; j++) t[j * rows + r] = x[xr + j];
         }
     }
 
     /**
-     * {@code c[i, j] += ct[j, i]} over {@code c[rows, cols]}: each row of ct is added down a
-     * column of c, {@code L} rows at a time (gather, add, scatter); leftover rows one by one.
+     * {@code c[i, j] += ct[j, i]} over rows {@code [i0, i1)} of {@code c[rows, cols]}: each row of
+     * ct is added down a column of c, {@code L} rows at a time (gather, add, scatter); leftover
+     * rows one by one.
      */
-    private static void addTransposed(float[] ct, int rows, int cols, float[] c, int cOff) {
-        int rb = S.loopBound(rows);
-        if (rb > 0) {
+    private static void addTransposed(float[] ct, int rows, int cols, float[] c, int cOff, int i0, int i1) {
+        int rb = i0 + S.loopBound(i1 - i0);
+        if (rb > i0) {
             int[] idx = STRIDES.get();
             for (int l = 0; l < L; l++) idx[l] = l * cols;
             for (int j = 0; j < cols; j++) {
                 int tj = j * rows;
-                for (int i = 0; i < rb; i += L) {
+                for (int i = i0; i < rb; i += L) {
                     int at = cOff + i * cols + j;
                     FloatVector.fromArray(S, c, at, idx, 0).add(FloatVector.fromArray(S, ct, tj + i)).intoArray(c, at, idx, 0);
                 }
             }
         }
-        for (int i = rb; i < rows; i++) {
+        for (int i = rb; i < i1; i++) {
             int ci = cOff + i * cols;
             for (int j = 0; j < cols; j++) c[ci + j] += ct[j * rows + i];
         }
@@ -82,49 +84,52 @@ final class SimdMatmul {
 
     private static final ThreadLocal<int[]> STRIDES = ThreadLocal.withInitial(() -> new int[L]);
 
-    /** {@code C[m,n] += A[m,k] · B[n,k]ᵀ}. */
-    static void nt(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+    // The path is chosen from the whole product's shape, then run on the part asked for
+    // (Kernels.matmulNTColumns and its twins): a part gets the bits of the whole product.
+
+    /** Columns {@code [from, to)} of {@code C[m,n] += A[m,k] · B[n,k]ᵀ}. */
+    static void nt(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to) {
         if (k >= 2 * L) {
-            if (SimdGemm.worthIt(m, n, k)) SimdGemm.gemm(a, aOff, false, b, bOff, true, c, cOff, m, n, k);
-            else ntDot(a, aOff, b, bOff, c, cOff, m, n, k);
+            if (SimdGemm.worthIt(m, n, k)) SimdGemm.gemm(a, aOff, false, b, bOff, true, c, cOff, m, n, k, 0, m, from, to);
+            else ntDot(a, aOff, b, bOff, c, cOff, m, n, k, from, to);
         } else if (n >= 2 * L && m >= 4) {
             // few inputs (k), many outputs: Bᵀ [k,n] costs n·k copies, the product m·n·k FMAs
             float[] bt = scratch(n * k);
-            transpose(b, bOff, n, k, bt);
-            SimdBroadcast.nn(a, aOff, bt, 0, c, cOff, m, n, k);
+            transpose(b, bOff, n, k, bt, from, to, 0, k);
+            SimdBroadcast.nn(a, aOff, bt, 0, c, cOff, m, n, k, 0, m, from, to);
         } else {
-            SCALAR.matmulNT(a, aOff, b, bOff, c, cOff, m, n, k);
+            SCALAR.matmulNTColumns(a, aOff, b, bOff, c, cOff, m, n, k, from, to);
         }
     }
 
-    /** {@code C[m,n] += A[m,k] · B[k,n]}. */
-    static void nn(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+    /** Columns {@code [from, to)} of {@code C[m,n] += A[m,k] · B[k,n]}. */
+    static void nn(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to) {
         if (n >= 2 * L) {
-            if (SimdGemm.worthIt(m, n, k)) SimdGemm.gemm(a, aOff, false, b, bOff, false, c, cOff, m, n, k);
-            else SimdBroadcast.nn(a, aOff, b, bOff, c, cOff, m, n, k);
+            if (SimdGemm.worthIt(m, n, k)) SimdGemm.gemm(a, aOff, false, b, bOff, false, c, cOff, m, n, k, 0, m, from, to);
+            else SimdBroadcast.nn(a, aOff, b, bOff, c, cOff, m, n, k, 0, m, from, to);
         } else if (k >= 2 * L && m >= 4) {
             // narrow output (n), long inner dimension: Bᵀ [n,k], then dot products along k
             float[] bt = scratch(n * k);
-            transpose(b, bOff, k, n, bt);
-            ntDot(a, aOff, bt, 0, c, cOff, m, n, k);
+            transpose(b, bOff, k, n, bt, 0, k, from, to);
+            ntDot(a, aOff, bt, 0, c, cOff, m, n, k, from, to);
         } else {
-            SCALAR.matmulNN(a, aOff, b, bOff, c, cOff, m, n, k);
+            SCALAR.matmulNNColumns(a, aOff, b, bOff, c, cOff, m, n, k, from, to);
         }
     }
 
-    /** {@code C[m,n] += A[k,m]ᵀ · B[k,n]}. */
-    static void tn(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+    /** Rows {@code [from, to)} of {@code C[m,n] += A[k,m]ᵀ · B[k,n]}. */
+    static void tn(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int from, int to) {
         if (n >= 2 * L) {
-            if (SimdGemm.worthIt(m, n, k)) SimdGemm.gemm(a, aOff, true, b, bOff, false, c, cOff, m, n, k);
-            else SimdBroadcast.tn(a, aOff, b, bOff, c, cOff, m, n, k);
+            if (SimdGemm.worthIt(m, n, k)) SimdGemm.gemm(a, aOff, true, b, bOff, false, c, cOff, m, n, k, from, to, 0, n);
+            else SimdBroadcast.tn(a, aOff, b, bOff, c, cOff, m, n, k, from, to, 0, n);
         } else if (m >= 2 * L && n >= 4) {
             // narrow rows of C (n): Cᵀ [n,m] += Bᵀ · A along the long dimension m, then added back
             float[] ct = scratch(n * m);
-            java.util.Arrays.fill(ct, 0, n * m, 0f);
-            SimdBroadcast.tn(b, bOff, a, aOff, ct, 0, n, m, k);
-            addTransposed(ct, m, n, c, cOff);
+            for (int j = 0; j < n; j++) java.util.Arrays.fill(ct, j * m + from, j * m + to, 0f);
+            SimdBroadcast.tn(b, bOff, a, aOff, ct, 0, n, m, k, 0, n, from, to);
+            addTransposed(ct, m, n, c, cOff, from, to);
         } else {
-            SCALAR.matmulTN(a, aOff, b, bOff, c, cOff, m, n, k);
+            SCALAR.matmulTNRows(a, aOff, b, bOff, c, cOff, m, n, k, from, to);
         }
     }
 
@@ -134,20 +139,22 @@ final class SimdMatmul {
      * accumulators, 8 loads per 16 FMAs), one fixed-order lane sum per output; leftover rows and
      * columns in 4x2 / 4x1 / 1x4 tiles and plain dot products.
      */
-    private static void ntDot(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+    private static void ntDot(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k, int j0, int j1) {
+        // columns [j0, j1), j0 a multiple of 4: the tiles of the whole product (only the last 1x1
+        // outputs, which use dot's two accumulators, depend on where the 4-column tiles end)
         int kb = S.loopBound(k);
         float[] t = SimdSpecies.LANES.get();   // the accumulators' lanes, summed in a fixed order
         int i = 0;
         for (; i + 3 < m; i += 4) {
-            int j = 0;
-            for (; j + 3 < n; j += 4) dotTile4x4(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t);
-            if (j + 1 < n) { dotTile4x2(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t); j += 2; }
-            for (; j < n; j++) dotTile4x1(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t);
+            int j = j0;
+            for (; j + 3 < j1; j += 4) dotTile4x4(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t);
+            if (j + 1 < j1) { dotTile4x2(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t); j += 2; }
+            for (; j < j1; j++) dotTile4x1(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t);
         }
         for (; i < m; i++) {
-            int j = 0;
-            for (; j + 3 < n; j += 4) dotTile1x4(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t);
-            for (; j < n; j++) c[cOff + i * n + j] += dot(a, aOff + i * k, b, bOff + j * k, k, t);
+            int j = j0;
+            for (; j + 3 < j1; j += 4) dotTile1x4(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, kb, t);
+            for (; j < j1; j++) c[cOff + i * n + j] += dot(a, aOff + i * k, b, bOff + j * k, k, t);
         }
     }
 

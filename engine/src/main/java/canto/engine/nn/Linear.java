@@ -2,32 +2,76 @@ package canto.engine.nn;
 
 import canto.engine.kernels.Kernels;
 import canto.engine.tensor.Tensor;
+import canto.engine.util.Parallel;
 import canto.engine.util.Rng;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Dense layer {@code y = x · Wᵀ + b}, weight {@code [out, in]}, bias {@code [out]}, as
  * PyTorch's {@code nn.Linear}; initialised like it: weight and bias uniform in
  * {@code ±1/sqrt(in)}.
+ *
+ * <p>Its three products (forward, weight gradient, input gradient) are split across the threads
+ * of a {@link Parallel} pool ({@link Parallel#shared()}, {@code -Dcanto.threads}, unless one is
+ * given) when they hold at least {@link #PARALLEL_WORK} multiply-adds: the forward and the input
+ * gradient by columns of their output, the weight gradient by rows, never along the sum, with
+ * {@code Kernels.matmulNTColumns} and its twins, which give each element the operations of the
+ * whole product. So the results are the same bits for any thread count.
  */
 public final class Linear implements Module {
+    /**
+     * Products with fewer multiply-adds than this run on the calling thread alone: handing work to
+     * another core costs microseconds, about what 2^17 multiply-adds take on one (the tagger's
+     * per-title products, and the small layers of genre's models, stay on one thread).
+     */
+    public static final long PARALLEL_WORK = 1L << 17;
+
     private final Kernels kernels = Kernels.get();
+    private final Parallel parallel;
     private final int in;
     private final int out;
     private final Parameter weight;
     private final Parameter bias; // null without bias
+    private final Supplier<State> newState = State::new; // made once: asking for a state allocates nothing
 
-    /** What one workspace keeps for this layer. */
-    private static final class State {
+    /** What one workspace keeps for this layer, and its parts of the products for the pool. */
+    private final class State {
         Tensor input;         // [rows, in], cached by forward
         float[] output;       // [rows, out]
         float[] gradInput;    // [rows, in]
+        Tensor dy;            // [rows, out] during backward
+        final Parallel.Body forwardColumns = this::forwardColumns;
+        final Parallel.Body weightGradRows = this::weightGradRows;
+        final Parallel.Body inputGradColumns = this::inputGradColumns;
+
+        /** y[:, from..to) += x [rows, in] · W[from..to, :]ᵀ */
+        void forwardColumns(int from, int to) {
+            Tensor w = weight.value();
+            kernels.matmulNTColumns(input.data(), input.offset(), w.data(), w.offset(), output, 0, input.rows(), out, in, from, to);
+        }
+
+        /** dW[from..to, :] += dY[:, from..to)ᵀ · X [rows, in] */
+        void weightGradRows(int from, int to) {
+            Tensor dw = weight.grad();
+            kernels.matmulTNRows(dy.data(), dy.offset(), input.data(), input.offset(), dw.data(), dw.offset(), out, in, input.rows(), from, to);
+        }
+
+        /** dX[:, from..to) += dY [rows, out] · W[:, from..to) */
+        void inputGradColumns(int from, int to) {
+            Tensor w = weight.value();
+            kernels.matmulNNColumns(dy.data(), dy.offset(), w.data(), w.offset(), gradInput, 0, input.rows(), in, out, from, to);
+        }
     }
 
     public Linear(int in, int out, Rng rng) { this(in, out, true, rng); }
 
-    public Linear(int in, int out, boolean withBias, Rng rng) {
+    public Linear(int in, int out, boolean withBias, Rng rng) { this(in, out, withBias, rng, Parallel.shared()); }
+
+    /** A layer whose large products are split across {@code parallel}'s threads. */
+    public Linear(int in, int out, boolean withBias, Rng rng, Parallel parallel) {
         if (in <= 0 || out <= 0) throw new IllegalArgumentException("Linear(" + in + ", " + out + "): sizes must be positive");
+        this.parallel = parallel;
         this.in = in;
         this.out = out;
         this.weight = new Parameter("weight", out, in);
@@ -53,36 +97,43 @@ public final class Linear implements Module {
             throw new IllegalArgumentException("Linear(" + in + ", " + out + ") got input " + x + " whose last dimension is not " + in);
         }
         int rows = x.rows();
-        State s = ws.state(this, State::new);
+        State s = ws.state(this, newState);
         s.input = x;
         float[] outputBuf = s.output = Buffers.ensure(s.output, rows * out);
-        Tensor w = weight.value();
         // y [rows, out] = bias (or 0), then += x [rows, in] · W [out, in]ᵀ
         if (bias != null) {
             kernels.broadcastRows(bias.value().data(), bias.value().offset(), outputBuf, 0, rows, out);
         } else {
             java.util.Arrays.fill(outputBuf, 0, rows * out, 0f);
         }
-        kernels.matmulNT(x.data(), x.offset(), w.data(), w.offset(), outputBuf, 0, rows, out, in);
+        split((long) rows * out * in, out, s.forwardColumns);
         return new Tensor(outputBuf, 0, Buffers.withLastDim(x.shape(), out));
     }
 
     @Override
     public Tensor backward(Workspace ws, Tensor dy) {
-        State s = ws.state(this, State::new);
+        State s = ws.state(this, newState);
         Tensor input = s.input;
         if (input == null) throw new IllegalStateException(this + ": backward before forward in this workspace");
         int rows = input.rows();
-        Tensor w = weight.value(), dw = weight.grad();
+        long work = (long) rows * out * in;
+        s.dy = dy;
         // dW [out, in] += dYᵀ [out, rows] · X [rows, in]
-        kernels.matmulTN(dy.data(), dy.offset(), input.data(), input.offset(), dw.data(), dw.offset(), out, in, rows);
+        split(work, out, s.weightGradRows);
         // db [out] += Σ_rows dY
         if (bias != null) kernels.addColumnSums(dy.data(), dy.offset(), bias.grad().data(), bias.grad().offset(), rows, out);
         // dX [rows, in] = dY [rows, out] · W [out, in]
         float[] gradInputBuf = s.gradInput = Buffers.ensure(s.gradInput, rows * in);
         java.util.Arrays.fill(gradInputBuf, 0, rows * in, 0f);
-        kernels.matmulNN(dy.data(), dy.offset(), w.data(), w.offset(), gradInputBuf, 0, rows, in, out);
+        split(work, in, s.inputGradColumns);
+        s.dy = null;
         return new Tensor(gradInputBuf, 0, input.shape());
+    }
+
+    /** Runs {@code part} over {@code [0, n)}: on the pool's threads when the product is large. */
+    private void split(long work, int n, Parallel.Body part) {
+        if (work < PARALLEL_WORK || parallel.threads() == 1) part.run(0, n);
+        else parallel.forRange(n, Kernels.SPLIT_ALIGN, Kernels.SPLIT_ALIGN, part);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package canto.engine.util;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>{@link #shared()} has {@code -Dcanto.threads} threads (default 1: see docs/BENCHMARKS.md
  * for when 2 pays). Workers spin briefly after a job, since in a training loop the next one
  * usually follows within microseconds, then park. A call made while the pool is busy (from
- * another thread, or from inside a body) runs on the caller alone.
+ * another thread, or from inside a body) runs on the caller alone. A call allocates nothing.
  */
 public final class Parallel {
     /** The work on {@code [from, to)}. */
@@ -35,56 +35,28 @@ public final class Parallel {
     private static final Parallel SHARED = new Parallel(threadsFromProperty());
 
     private final int threads;
+    private final int parts;
     private final Worker[] workers;
     private final AtomicInteger busy = new AtomicInteger();
-    private volatile Job current;
 
-    /**
-     * One call of {@link #forRange}: its chunks, which are claimed, and how many are done.
-     * Thread t owns chunks {@code [t·CHUNKS_PER_THREAD, (t+1)·CHUNKS_PER_THREAD)} and runs them
-     * first (the same thread meets the same data on every call: cache affinity), then takes
-     * over any chunk of another thread that nobody has started yet.
-     */
-    private static final class Job {
-        final Body body;
-        final int n, chunk, parts;
-        final AtomicIntegerArray claimed;
-        final AtomicInteger done = new AtomicInteger();
-        volatile Throwable failure;
-
-        Job(Body body, int n, int chunk, int parts) {
-            this.body = body;
-            this.n = n;
-            this.chunk = chunk;
-            this.parts = parts;
-            this.claimed = new AtomicIntegerArray(parts);
-        }
-
-        /** Runs thread {@code t}'s own chunks, then every unclaimed one, last first. */
-        void work(int t) {
-            int own = t * CHUNKS_PER_THREAD;
-            for (int c = own; c < own + CHUNKS_PER_THREAD; c++) tryRun(c);
-            for (int c = parts - 1; c >= 0; c--) tryRun(c);
-        }
-
-        private void tryRun(int c) {
-            if (claimed.get(c) != 0 || !claimed.compareAndSet(c, 0, 1)) return;
-            try {
-                int from = Math.min(n, c * chunk);
-                int to = c == parts - 1 ? n : Math.min(n, from + chunk);
-                if (from < to) body.run(from, to);
-            } catch (Throwable e) {
-                failure = e;
-            } finally {
-                done.incrementAndGet();
-            }
-        }
-    }
+    // The one job at a time, reused so that a call allocates nothing. The caller writes body, n
+    // and chunk, then publishes them with the volatile write of seq (job numbers count up from 1).
+    // claimed[c] is the number of the last job whose chunk c was taken: a thread working on job s
+    // takes chunk c only while claimed[c] < s, so a worker still looking at an old job never runs
+    // anything of a new one, and every chunk of job s runs exactly once.
+    private Body body;
+    private int n, chunk;
+    private final AtomicLongArray claimed;
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile Throwable failure;
+    private volatile long seq;
 
     /** A pool with {@code threads} threads in all, the caller included ({@code threads - 1} workers). */
     public Parallel(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
         this.threads = threads;
+        this.parts = threads * CHUNKS_PER_THREAD;
+        this.claimed = new AtomicLongArray(parts);
         this.workers = new Worker[threads - 1];
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(i + 1);
@@ -121,16 +93,21 @@ public final class Parallel {
             return;
         }
         try {
-            int parts = threads * CHUNKS_PER_THREAD;
-            Job job = new Job(body, n, chunk(n, align, parts), parts);
-            current = job;
+            long s = seq + 1;
+            this.body = body;
+            this.n = n;
+            this.chunk = chunk(n, align, parts);
+            failure = null;
+            done.set(0);
+            seq = s;
             for (Worker w : workers) LockSupport.unpark(w);
-            job.work(0);
-            for (int spins = 0; job.done.get() != parts; spins++) {
+            work(0, s);
+            for (int spins = 0; done.get() != parts; spins++) {
                 if (spins < 1 << 12) Thread.onSpinWait();
                 else Thread.yield(); // a worker holding a chunk may be waiting for this core
             }
-            Throwable t = job.failure;
+            this.body = null;
+            Throwable t = failure;
             if (t != null) {
                 if (t instanceof RuntimeException) throw (RuntimeException) t;
                 if (t instanceof Error) throw (Error) t;
@@ -138,6 +115,31 @@ public final class Parallel {
             }
         } finally {
             busy.set(0);
+        }
+    }
+
+    /**
+     * Thread {@code t}'s part of job {@code s}: its own chunks
+     * {@code [t·CHUNKS_PER_THREAD, (t+1)·CHUNKS_PER_THREAD)} first (the same thread meets the
+     * same data on every call: cache affinity), then any chunk nobody has taken, last first.
+     */
+    private void work(int t, long s) {
+        int own = t * CHUNKS_PER_THREAD;
+        for (int c = own; c < own + CHUNKS_PER_THREAD; c++) tryRun(c, s);
+        for (int c = parts - 1; c >= 0; c--) tryRun(c, s);
+    }
+
+    private void tryRun(int c, long s) {
+        long last = claimed.get(c);
+        if (last >= s || !claimed.compareAndSet(c, last, s)) return;
+        try {
+            int from = Math.min(n, c * chunk);
+            int to = c == parts - 1 ? n : Math.min(n, from + chunk);
+            if (from < to) body.run(from, to);
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            done.incrementAndGet();
         }
     }
 
@@ -159,16 +161,16 @@ public final class Parallel {
 
         @Override
         public void run() {
-            Job seen = null;
+            long seen = 0;
             while (true) {
                 long spinStart = System.nanoTime();
-                Job job;
-                while ((job = current) == seen) {
+                long s;
+                while ((s = seq) == seen) {
                     if (System.nanoTime() - spinStart < SPIN_NANOS) Thread.onSpinWait();
                     else LockSupport.park(this);
                 }
-                seen = job;
-                job.work(index);
+                seen = s;
+                work(index, s);
             }
         }
     }

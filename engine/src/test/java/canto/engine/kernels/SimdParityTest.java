@@ -61,6 +61,10 @@ class SimdParityTest {
                 "multiply", "softmaxCrossEntropy"}) {
             tests.put(k, "SimdParityTest#" + k);
         }
+        // parts of a product give the whole product's bits (and the whole products agree above)
+        tests.put("matmulNTColumns", "ProductSplitTest#simdPartsGiveTheWholeProduct");
+        tests.put("matmulNNColumns", "ProductSplitTest#simdPartsGiveTheWholeProduct");
+        tests.put("matmulTNRows", "ProductSplitTest#simdPartsGiveTheWholeProduct");
         tests.put("gather", "SimdParityTest#gatherAndScatterAdd");
         tests.put("scatterAdd", "SimdParityTest#gatherAndScatterAdd");
         tests.put("axpy", "SimdParityTest#axpyAndScale");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import canto.engine.optim.Adam;
 import canto.engine.tensor.Tensor;
+import canto.engine.util.Parallel;
 import canto.engine.util.Rng;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
@@ -16,17 +17,19 @@ import org.junit.jupiter.api.Test;
  * be over 100 KB a step at batch 256; the views ({@code Tensor}s, shape arrays, varargs arrays)
  * are 1.3-1.5 KB and do not grow with the batch (measured 1,320-1,344 bytes at batch 16, 64 and 256,
  * scalar, and SIMD once compiled; 1,536 under surefire; the code before the workspace gave 1,176-1,400).
+ * The same with Linear's products and Adam split across two threads ({@code Parallel} reuses its
+ * one job; the parts are bodies each layer's state made once).
  */
 class TrainingAllocationTest {
     private static final int STEPS = 50;
 
-    private static long bytesPerStep(int batch) {
+    private static long bytesPerStep(int batch, Parallel parallel) {
         Rng rng = new Rng(7);
         Sequential model = new Sequential(
-                new Linear(22, 128, rng), Activation.relu(), new Dropout(0.2f, rng.split()),
-                new Linear(128, 64, rng), Activation.relu(), new Dropout(0.2f, rng.split()),
-                new Linear(64, 7, rng));
-        Adam adam = new Adam(Parameters.of(model), 1e-3);
+                new Linear(22, 128, true, rng, parallel), Activation.relu(), new Dropout(0.2f, rng.split()),
+                new Linear(128, 64, true, rng, parallel), Activation.relu(), new Dropout(0.2f, rng.split()),
+                new Linear(64, 7, true, rng, parallel));
+        Adam adam = new Adam(Parameters.of(model), Adam.Config.defaults(1e-3), parallel);
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         float[] x = new float[batch * 22];
         for (int i = 0; i < x.length; i++) x[i] = rng.uniform(-1, 1);
@@ -58,9 +61,13 @@ class TrainingAllocationTest {
         java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
         assumeTrue(plain instanceof com.sun.management.ThreadMXBean && ((com.sun.management.ThreadMXBean) plain).isThreadAllocatedMemorySupported(),
                 "this JVM cannot count a thread's allocations");
-        long small = bytesPerStep(16), large = bytesPerStep(256);
-        System.out.println("bytes allocated per training step: batch 16 " + small + ", batch 256 " + large);
+        Parallel one = new Parallel(1), two = new Parallel(2);
+        long small = bytesPerStep(16, one), large = bytesPerStep(256, one);
+        // at batch 256 the products are above Linear.PARALLEL_WORK: split across two threads
+        long split = bytesPerStep(256, two);
+        System.out.println("bytes allocated per training step: batch 16 " + small + ", batch 256 " + large + ", batch 256 on two threads " + split);
         assertTrue(small < 4096, "batch 16: " + small + " bytes a step");
         assertTrue(large < 4096, "batch 256: " + large + " bytes a step (buffers are being reallocated)");
+        assertTrue(split < 4096, "batch 256, two threads: " + split + " bytes a step");
     }
 }

@@ -135,14 +135,7 @@ class SavedModelTest {
         assertEquals(24, ((NgramModel) run.model()).shape().dim());
         assertArrayEquals(new int[] {4096, 24}, run.state().get("embedding.weight").shape());
         assertArrayEquals(new int[] {7, 24}, run.state().get("fc.weight").shape());
-        ModelFolder.write(dir, run.state(), run.config(), null, run.validationRows());
-        SavedModel m = SavedModel.load(dir);
-        List<String> val = new ArrayList<>();
-        for (int r : run.validationRows()) val.add(table.lyrics().get(r));
-        double[][] p = m.probabilities(val, null);
-        int correct = 0;
-        for (int i = 0; i < p.length; i++) if (SavedModel.genreOf(p[i]).equals(canto.genre.data.LabelEncoder.GENRES.decode(table.labels()[run.validationRows()[i]]))) correct++;
-        assertEquals(run.result().valAccuracy(), (double) correct / p.length, 1e-12, "the saved merged model scores the validation songs as the ensemble did");
+        assertEquals(run.result().valAccuracy(), savedValidationAccuracy(dir, run), 1e-12, "the saved merged model scores the validation songs as the ensemble did");
     }
 
     @Test
@@ -154,14 +147,7 @@ class SavedModelTest {
         assertArrayEquals(new int[] {4096 + 512}, run.state().get("idf").shape());
         assertEquals("512", run.config().get("char_buckets"));
         assertEquals("3-5", run.config().get("char_ngrams"));
-        ModelFolder.write(dir, run.state(), run.config(), null, run.validationRows());
-        SavedModel m = SavedModel.load(dir);
-        List<String> val = new ArrayList<>();
-        for (int r : run.validationRows()) val.add(table.lyrics().get(r));
-        double[][] p = m.probabilities(val, null);
-        int correct = 0;
-        for (int i = 0; i < p.length; i++) if (SavedModel.genreOf(p[i]).equals(canto.genre.data.LabelEncoder.GENRES.decode(table.labels()[run.validationRows()[i]]))) correct++;
-        assertEquals(run.result().valAccuracy(), (double) correct / p.length, 1e-12, "the saved model, hashing new text itself, scores the validation songs as training did");
+        assertEquals(run.result().valAccuracy(), savedValidationAccuracy(dir, run), 1e-12, "the saved model, hashing new text itself, scores the validation songs as training did");
         // the character n-gram part of the table is used: the idf has weight there
         float[] idf = run.state().get("idf").data();
         float charIdf = 0;
@@ -239,5 +225,17 @@ class SavedModelTest {
     void aFolderWithoutModelIsOneLine(@TempDir Path dir) {
         ModelFileException e = assertThrows(ModelFileException.class, () -> SavedModel.load(dir));
         assertEquals(dir.resolve(ModelFolder.MODEL) + ": no such file (a model folder holds model.safetensors)", e.getMessage());
+    }
+
+    /** Saves {@code run} in {@code dir}, loads it back and scores its validation songs with the loaded model. */
+    private double savedValidationAccuracy(Path dir, TrainedRun run) throws Exception {
+        ModelFolder.write(dir, run.state(), run.config(), null, run.validationRows());
+        SavedModel m = SavedModel.load(dir);
+        List<String> val = new ArrayList<>();
+        for (int r : run.validationRows()) val.add(table.lyrics().get(r));
+        double[][] p = m.probabilities(val, null);
+        int correct = 0;
+        for (int i = 0; i < p.length; i++) if (SavedModel.genreOf(p[i]).equals(canto.genre.data.LabelEncoder.GENRES.decode(table.labels()[run.validationRows()[i]]))) correct++;
+        return (double) correct / p.length;
     }
 }

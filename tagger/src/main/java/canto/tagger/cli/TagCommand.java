@@ -2,6 +2,7 @@ package canto.tagger.cli;
 
 import canto.tagger.id3.Mp3Tagger;
 import canto.tagger.id3.TagResult;
+import canto.tagger.learn.LearnReport;
 import canto.tagger.model.ParsedTitle;
 import canto.tagger.model.TitleParser;
 import canto.tagger.plan.PlanRow;
@@ -128,7 +129,7 @@ public final class TagCommand {
                 return SOME_FAILED;
             }
             long review = plan.stream().filter(PlanRow::review).count();
-            out.println("tagger: plan written to " + options.plan() + ": " + plan.size() + " files, " + review
+            out.println("tagger: plan written to " + options.plan() + ": " + LearnReport.count(plan.size(), "file") + ", " + review
                     + " to review (listed first); edit the artist and title columns, then: java -jar tagger.jar apply " + options.plan());
         }
         return counts.failed > 0 ? SOME_FAILED : OK;

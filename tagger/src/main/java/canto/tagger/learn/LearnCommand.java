@@ -92,7 +92,8 @@ public final class LearnCommand {
             if (verbose) out.println("SKIPPED  " + f.shown() + ": " + why.why() + (detail == null ? "" : " (" + detail + ")"));
         }
         int skippedTotal = skipped.values().stream().mapToInt(Integer::intValue).sum();
-        out.println("tagger learn: " + files.size() + " files: " + examples.size() + " examples used, " + skippedTotal + " skipped"
+        out.println("tagger learn: " + LearnReport.count(files.size(), "file") + ": " + LearnReport.count(examples.size(), "example")
+                + " used, " + skippedTotal + " skipped"
                 + (skippedTotal == 0 ? "" : ":"));
         LearnReport.reasons(out, skipped);
         if (examples.isEmpty()) {

@@ -14,7 +14,12 @@ public final class LearnReport {
     }
 
     public static String describe(UserModelLearner.Outcome o, UserModelStore store) {
-        return String.format(Locale.ROOT, "trained your model on %d examples (%d new, %d updated) in %.1f s: %s",
-                o.total(), o.added(), o.replaced(), o.seconds(), store.model());
+        return String.format(Locale.ROOT, "trained your model on %s (%d new, %d updated) in %.1f s: %s",
+                count(o.total(), "example"), o.added(), o.replaced(), o.seconds(), store.model());
+    }
+
+    /** {@code n} and the noun, plural unless n is 1: "1 example", "0 examples", "2 edited rows". */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -103,18 +103,19 @@ public final class ApplyCommand {
             }
         }
         out.println("tagger apply: " + tagged + " tagged, " + unchanged + " unchanged, " + failed + " failed; "
-                + (rows.size() - todo.size()) + " rows not edited were left alone" + (all ? "" : " (--all writes them too)"));
+                + LearnReport.count(rows.size() - todo.size(), "row") + " not edited " + (rows.size() - todo.size() == 1 ? "was" : "were")
+                + " left alone" + (all ? "" : " (--all writes them too)"));
         int code = failed > 0 ? 1 : 0;
         if (!learn) return code;
         if (!notLearnt.isEmpty()) {
-            out.println("tagger apply: " + notLearnt.values().stream().mapToInt(Integer::intValue).sum() + " edited rows not learnt:");
+            out.println("tagger apply: " + LearnReport.count(notLearnt.values().stream().mapToInt(Integer::intValue).sum(), "edited row") + " not learnt:");
             LearnReport.reasons(out, notLearnt);
         }
         if (examples.isEmpty()) return code;
         UserModelStore store = UserModelStore.of(env);
         try {
             UserModelLearner.Outcome o = UserModelLearner.learn(store, examples, UserModelTrainer.Settings.defaults(), null);
-            out.println("tagger apply: learnt from " + examples.size() + " edited rows; " + LearnReport.describe(o, store));
+            out.println("tagger apply: learnt from " + LearnReport.count(examples.size(), "edited row") + "; " + LearnReport.describe(o, store));
         } catch (IOException | DataException | IllegalStateException e) {
             err.println("tagger apply: the tags were written, but the user model could not be saved in " + store.dir() + ": " + e.getMessage());
             return 1;

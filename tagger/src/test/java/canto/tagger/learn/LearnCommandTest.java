@@ -97,6 +97,21 @@ public class LearnCommandTest {
         assertEquals("", main(env, "parse", "x - y").err(), "without a user model: the bundled one, silently");
     }
 
+    /** Counts of one read "1 file", "1 example" (issue 10: it printed "1 files: 1 examples used"). */
+    @Test
+    void countsOfOneAreSingular() throws Exception {
+        Map<String, String> env = Map.of("XDG_DATA_HOME", dir.resolve("xdg").toString());
+        Path one = mp3(dir.resolve("one"), "Twins - 下一站天后.mp3", null, null, 7);
+        Run r = main(env, "learn", one.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("tagger learn: 1 file: 0 examples used, 1 skipped:"), r.out());
+        assertEquals("1 example", LearnReport.count(1, "example"));
+        assertEquals("0 examples", LearnReport.count(0, "example"));
+        assertEquals("2 edited rows", LearnReport.count(2, "edited row"));
+        assertEquals("trained your model on 1 example (1 new, 0 updated) in 0.5 s: " + UserModelStore.of(env).model(),
+                LearnReport.describe(new UserModelLearner.Outcome(1, 0, 1, 0.5), UserModelStore.of(env)));
+    }
+
     @Test
     void theUsersExamplesAreLearntWhereTheirConventionDiffersFromOurs() throws Exception {
         // this user tags the Latin name where ours is the Chinese one (docs/TAGGER.md, "Conventions")

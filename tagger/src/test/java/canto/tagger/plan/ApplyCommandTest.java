@@ -68,6 +68,7 @@ class ApplyCommandTest {
         LearnCommandTest.Run applied = LearnCommandTest.main(env(), "apply", plan.toString());
         assertEquals(0, applied.code(), applied.err());
         assertTrue(applied.out().contains("1 tagged, 0 unchanged, 0 failed; 2 rows not edited were left alone"), applied.out());
+        assertTrue(applied.out().contains("learnt from 1 edited row; trained your model on 1 example (1 new, 0 updated)"), applied.out());
         TagTexts a = TagTexts.read(lib.resolve(A));
         assertEquals("AGA / 江海迦", a.artist());
         assertEquals("小問題", a.title());

@@ -57,6 +57,27 @@ class KernelsChoiceTest {
         assertEquals(Integer.parseInt(bits) / 32, SimdSpecies.L);
     }
 
+    /**
+     * Each way a JVM can lack C2 is named: {@code java.vm.info} of {@code -XX:TieredStopAtLevel=1}
+     * (JDK 17 and 25: "mixed mode, emulated-client, sharing") and of {@code -Xint}, and a
+     * {@code TieredStopAtLevel} of 1-3 whatever the info says (levels 2 and 3 do not say
+     * emulated-client); level 4, the default, and unreadable values are fine.
+     */
+    @Test
+    void aJvmWithoutC2IsRecognisedEveryWay() {
+        assertNotNull(KernelsProvider.slowSimdReason("mixed mode, emulated-client, sharing", "1"));
+        assertNotNull(KernelsProvider.slowSimdReason("mixed mode, emulated-client, sharing", null));
+        assertNotNull(KernelsProvider.slowSimdReason("interpreted mode, sharing", "4"));
+        for (String level : new String[] {"0", "1", "2", "3", " 3 "}) {
+            assertNotNull(KernelsProvider.slowSimdReason("mixed mode, sharing", level), "TieredStopAtLevel=" + level);
+        }
+        assertNull(KernelsProvider.slowSimdReason("mixed mode, sharing", "4"));
+        assertNull(KernelsProvider.slowSimdReason("mixed mode, sharing", null));
+        assertNull(KernelsProvider.slowSimdReason(null, "four"));
+        assertNull(KernelsProvider.slowSimdReason(System.getProperty("java.vm.info"), KernelsProvider.vmOption("TieredStopAtLevel")),
+                "this surefire JVM runs C2");
+    }
+
     @Test
     void selfCheckPassesCorrectKernelsAndCatchesBrokenOnes() {
         Kernels reference = new ScalarKernels();

@@ -75,10 +75,17 @@ class SimdParityTest {
         tests.put("embeddingBagForward", "EmbeddingBagParityTest#forwardAndBackwardAreBitIdentical");
         tests.put("embeddingBagBackward", "EmbeddingBagParityTest#forwardAndBackwardAreBitIdentical");
         tests.put("dropoutMask", "KernelsExtraParityTest#dropoutMaskEqualsTheRngLoop");
+        // every instance method a caller can reach on Kernels: abstract or default, declared here or
+        // inherited from a superinterface; name() is the one that is no kernel. Names are the keys,
+        // so an overload would hide behind its namesake's test: refused too.
         Set<String> kernels = new TreeSet<>();
-        for (Method m : Kernels.class.getDeclaredMethods()) {
-            if (!Modifier.isStatic(m.getModifiers()) && !m.isSynthetic() && !m.getName().equals("name")) kernels.add(m.getName());
+        java.util.List<String> overloads = new java.util.ArrayList<>();
+        for (Method m : Kernels.class.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers()) || m.isSynthetic()) continue;
+            if (m.getName().equals("name") && m.getParameterCount() == 0) continue;
+            if (!kernels.add(m.getName())) overloads.add(m.getName());
         }
+        assertTrue(overloads.isEmpty(), "kernels overloaded under one name (give each its own name and parity test): " + overloads);
         Set<String> untested = new TreeSet<>(kernels);
         untested.removeAll(tests.keySet());
         assertTrue(untested.isEmpty(), "kernels without a SIMD parity test: " + untested);

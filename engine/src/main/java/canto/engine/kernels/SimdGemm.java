@@ -19,7 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * Packing turns all three layouts (NT, NN, TN) into the same micro-kernel and pads the edges
  * with zeros; edge tiles go through a copy in a scratch tile so no store leaves C. The packing buffers
- * are per thread and allocated once (the only allocation in the kernels).
+ * are per thread, made on a thread's first call and grown only for a larger shape (as are SimdMatmul's
+ * transpose scratch and the lane-sum arrays).
  *
  * <p>Each element of C receives its k products in the same order (p ascending within
  * KC-blocks, one rounding per block, then one add to C), independent of m and n and of the

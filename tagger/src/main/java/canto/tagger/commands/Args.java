@@ -34,6 +34,19 @@ final class Args {
         return (int) v;
     }
 
+    /** A number in {@code [min, max]} after option {@code args[i]}. */
+    static float floatValue(List<String> args, int i, float min, float max) throws UsageException {
+        String v = value(args, i);
+        float f;
+        try {
+            f = Float.parseFloat(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(args.get(i) + " needs a number, not '" + v + "'");
+        }
+        if (!(f >= min && f <= max)) throw new UsageException(args.get(i) + " must be between " + min + " and " + max + ", not " + v);
+        return f;
+    }
+
     /**
      * {@code --data FILE [FILE...]} at {@code args[i]}: adds every file up to the next option to
      * {@code files} and returns the index of the last argument consumed.

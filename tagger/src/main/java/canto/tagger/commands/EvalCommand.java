@@ -1,5 +1,6 @@
 package canto.tagger.commands;
 
+import canto.tagger.features.ArtistLexicon;
 import canto.tagger.model.Calibration;
 import canto.tagger.model.DataException;
 import canto.tagger.model.NeuralTitleParser;
@@ -23,7 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code eval [--data FILE...] [--dev FILE] [--generated N] [--folds 5] [--seed N] [--per-title] [--errors] [--no-baseline] [--dev-only]}:
+ * {@code eval [--data FILE...] [--dev FILE] [--generated N] [--folds 5] [--seed N] [--per-title] [--errors] [--no-baseline] [--dev-only] [--[no-]known-acts] [--act-leave-out P] [--dev-acts-known]}:
  * <ol>
  *   <li>k-fold cross-validation by title on the real titles: each fold is trained with the
  *       bundled recipe ({@link ParserTraining.Recipe#defaults}: titles we wrote and generated
@@ -36,11 +37,20 @@ import java.util.TreeMap;
  *       table, AUROC and the review rule at several thresholds (the default marked).</li>
  * </ol>
  * {@code --per-title} lists every tested title with its marks, {@code --errors} only the wrong ones.
+ * {@code --known-acts} / {@code --no-known-acts} train with or without the known-acts lexicon ({@link canto.tagger.training.KnownActs});
+ * {@code --dev-acts-known} then also parses the dev set with the dev titles' own artists added to
+ * that lexicon: a simulation of "this act is in the lists", to see what the lexicon gains on acts
+ * it knows without reading any test set.
  */
 public final class EvalCommand {
     static final String USAGE = "usage: tagger eval [--data FILE...] [--dev FILE] [--generated N] [--folds 5] [--seed N] [--per-title] [--errors] [--no-baseline] [--dev-only]\n"
+            + "       [--known-acts | --no-known-acts] [--act-leave-out P] [--dev-acts-known]\n"
             + "  cross-validation on the real titles, then the dev set (default data/tagger/titles-dev.tsv) with the confidence's\n"
-            + "  reliability and the review rule (--dev-only: the dev set alone, uncalibrated, for design runs); --per-title lists every tested title with its marks, --errors only the wrong ones";
+            + "  reliability and the review rule (--dev-only: the dev set alone, uncalibrated, for design runs); --per-title lists every tested title with its marks, --errors only the wrong ones;\n"
+            + "  --known-acts / --no-known-acts: with or without the known-acts lexicon (default "
+            + (ParserTraining.Recipe.defaults(1).knownActs() ? "with" : "without") + "; each title's own acts left out of it in training with probability P, default "
+            + ParserTraining.Recipe.ACT_LEAVE_OUT + ");\n  --dev-acts-known: the dev set parsed a second time with its own artists added"
+            + " to the lexicon (a simulation of acts the lists know)";
 
     static final Path DEV = TrainingData.DIR.resolve("titles-dev.tsv");
     private static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
@@ -52,7 +62,9 @@ public final class EvalCommand {
         Path dev = null;
         long seed = 1;
         int folds = 5, generated = -1;
-        boolean errors = false, perTitle = false, baseline = true, devOnly = false;
+        boolean errors = false, perTitle = false, baseline = true, devOnly = false, devActsKnown = false;
+        boolean knownActs = ParserTraining.Recipe.defaults(1).knownActs();
+        float actLeaveOut = ParserTraining.Recipe.ACT_LEAVE_OUT;
         try {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
@@ -66,6 +78,10 @@ public final class EvalCommand {
                     case "--per-title": perTitle = true; break;
                     case "--no-baseline": baseline = false; break;
                     case "--dev-only": devOnly = true; baseline = false; break;
+                    case "--known-acts": knownActs = true; break;
+                    case "--no-known-acts": knownActs = false; break;
+                    case "--act-leave-out": actLeaveOut = Args.floatValue(args, i++, 0f, 1f); break;
+                    case "--dev-acts-known": devActsKnown = true; break;
                     case "-h": case "--help": out.println(USAGE); return 0;
                     default: throw new Args.UsageException("unknown argument " + a);
                 }
@@ -97,6 +113,15 @@ public final class EvalCommand {
         }
         ParserTraining.Recipe recipe = ParserTraining.Recipe.defaults(seed);
         if (generated >= 0) recipe = recipe.withGenerated(generated);
+        recipe = recipe.withKnownActs(knownActs).withActLeaveOut(actLeaveOut);
+        if (devActsKnown && !recipe.knownActs()) {
+            err.println("tagger eval: --dev-acts-known needs the known-acts lexicon (not with --no-known-acts)");
+            return 2;
+        }
+        if (recipe.knownActs()) {
+            out.printf(Locale.ROOT, "known acts: %d names of the generator's acts; in training each title's own acts left out with probability %.2f%n",
+                    recipe.lexicon().size(), recipe.actLeaveOut());
+        }
         out.printf(Locale.ROOT, "%d-fold cross-validation, seed %d: tested on %d real titles; %d written and %d generated titles"
                 + " added to every training fold%n", folds, seed, real, data.size() - real, recipe.generated());
         out.println("data: " + TrainingData.describe(files, data));
@@ -117,7 +142,8 @@ public final class EvalCommand {
         }
         Map<String, String> meta = new HashMap<>();
         meta.put("calibration", cal.toMetadata());
-        NeuralTitleParser parser = new NeuralTitleParser(ParserTraining.train(data, recipe, null), meta);
+        canto.tagger.model.TokenClassifier model = ParserTraining.train(data, recipe, null);
+        NeuralTitleParser parser = new NeuralTitleParser(model, meta, recipe.lexicon());
         List<ParserTraining.Held> judged = new ArrayList<>();
         for (LabelledTitle t : devTitles) judged.add(ParserTraining.judge(parser, t));
         out.printf(Locale.ROOT, "dev set %s, parser trained on all the training data:%n", dev == null ? DEV : dev);
@@ -129,6 +155,16 @@ public final class EvalCommand {
             c[1]++;
             if (h.right()) c[0]++;
         }
+        List<ParserTraining.Held> devKnown = null;
+        if (devActsKnown) {
+            List<List<String>> devArtists = new ArrayList<>();
+            for (LabelledTitle t : devTitles) devArtists.add(t.artists());
+            NeuralTitleParser known = new NeuralTitleParser(model, meta, recipe.lexicon().plus(ArtistLexicon.of(devArtists)));
+            List<ParserTraining.Held> knownJudged = new ArrayList<>();
+            for (LabelledTitle t : devTitles) knownJudged.add(ParserTraining.judge(known, t));
+            row(out, "dev, its acts known (simulated)", knownJudged);
+            devKnown = knownJudged;
+        }
         if (!categories.isEmpty()) {
             StringBuilder sb = new StringBuilder("by category (both right):");
             for (Map.Entry<String, int[]> e : byCategory.entrySet()) sb.append(' ').append(e.getKey()).append(' ').append(e.getValue()[0]).append('/').append(e.getValue()[1]);
@@ -137,6 +173,9 @@ public final class EvalCommand {
         if (!devOnly) report(held, cal).print(out, "the cross-validated real titles (calibration fitted on them: in-sample)", THRESHOLDS,
                 NeuralTitleParser.DEFAULT_REVIEW_BELOW);
         report(judged, cal).print(out, "the dev set", THRESHOLDS, NeuralTitleParser.DEFAULT_REVIEW_BELOW);
+        if (devKnown != null) {
+            report(devKnown, cal).print(out, "the dev set, its acts known (simulated)", THRESHOLDS, NeuralTitleParser.DEFAULT_REVIEW_BELOW);
+        }
         list(out, judged, cal, errors, perTitle, categories);
         return 0;
     }

@@ -25,10 +25,11 @@ import java.util.Map;
  * {@code java -jar tagger.jar train --seed 1 --out tagger/src/main/resources/canto/tagger/model/title-model.safetensors}.
  */
 public final class TrainCommand {
-    static final String USAGE = "usage: tagger train [--data FILE...] [--seed N] [--epochs N] [--generated N] [--calibration-folds K] [--out FILE]\n"
+    static final String USAGE = "usage: tagger train [--data FILE...] [--seed N] [--epochs N] [--generated N] [--calibration-folds K] [--[no-]known-acts] [--out FILE]\n"
             + "  default data: data/tagger/titles-train.tsv and data/tagger/titles-written*.tsv, plus " + ParserTraining.Recipe.defaults(1).generated()
             + " generated titles;\n  the confidence is calibrated on K-fold cross-validation of the real titles (default 5; 0: not calibrated);"
-            + " default seed 1; default out title-model.safetensors";
+            + " default seed 1; default out title-model.safetensors;\n  --known-acts / --no-known-acts: with or without the lexicon feature of every act of the generator's lists (default "
+            + (ParserTraining.Recipe.defaults(1).knownActs() ? "with" : "without") + "; docs/TAGGER.md, \"Known acts\")";
 
     private TrainCommand() {}
 
@@ -38,6 +39,7 @@ public final class TrainCommand {
         Path outFile = Path.of("title-model.safetensors");
         ParserTraining.Recipe recipe;
         int calibrationFolds = 5;
+        boolean knownActs = ParserTraining.Recipe.defaults(1).knownActs();
         try {
             int epochs = ParserTraining.Recipe.defaults(seed).options().epochs(), generated = ParserTraining.Recipe.defaults(seed).generated();
             for (int i = 0; i < args.size(); i++) {
@@ -48,13 +50,15 @@ public final class TrainCommand {
                     case "--epochs": epochs = Args.intValue(args, i++, 1, 100_000); break;
                     case "--generated": generated = Args.intValue(args, i++, 0, 1_000_000); break;
                     case "--calibration-folds": calibrationFolds = Args.intValue(args, i++, 0, 1000); break;
+                    case "--known-acts": knownActs = true; break;
+                    case "--no-known-acts": knownActs = false; break;
                     case "--out": outFile = Path.of(Args.value(args, i++)); break;
                     case "-h": case "--help": out.println(USAGE); return 0;
                     default: throw new Args.UsageException("unknown argument " + a);
                 }
             }
             ParserTraining.Recipe d = ParserTraining.Recipe.defaults(seed);
-            recipe = d.withOptions(d.options().withEpochs(epochs)).withGenerated(generated);
+            recipe = d.withOptions(d.options().withEpochs(epochs)).withGenerated(generated).withKnownActs(knownActs);
             if (calibrationFolds == 1) throw new Args.UsageException("--calibration-folds must be 0 or at least 2");
         } catch (Args.UsageException e) {
             err.println("tagger train: " + e.getMessage());
@@ -92,6 +96,11 @@ public final class TrainCommand {
             meta.put("feature_dropout", Float.toString(opt.featureDropout()));
             meta.put("word_dropout", Float.toString(opt.wordDropout()));
             meta.put("kernels", canto.engine.kernels.Kernels.get().name());
+            if (recipe.knownActs()) {
+                meta.put("known_acts", "every act of TitleGenerator's lists, " + recipe.lexicon().size() + " names; in training each title's"
+                        + " own acts left out with probability " + recipe.actLeaveOut());
+                meta.put(NeuralTitleParser.LEXICON_KEY, String.join("\n", recipe.lexicon().keys()));
+            }
             try {
                 ModelFile.save(outFile, model, meta);
             } catch (IOException e) {

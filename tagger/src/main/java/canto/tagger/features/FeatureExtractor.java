@@ -54,8 +54,8 @@ public final class FeatureExtractor {
 
     /**
      * As {@link #extract(List)}, plus the lexicon feature when {@code lexicon} is not null: each
-     * token's {@link ArtistLexicon} mark and the marks of its neighbours. Without a lexicon (the
-     * bundled model) the features are exactly those of {@link #extract(List)}.
+     * token's {@link ArtistLexicon} mark and the marks of its neighbours. Without a lexicon (a
+     * model trained without one) the features are exactly those of {@link #extract(List)}.
      */
     public TokenFeatures extract(List<Token> toks, int[] lexicon) { return extract(toks, lexicon, null); }
 

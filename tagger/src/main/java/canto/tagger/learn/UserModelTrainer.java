@@ -159,15 +159,16 @@ public final class UserModelTrainer {
 
     /**
      * Trains on from {@code base} (not changed) with {@code user} examples and {@code replay}
-     * titles; the lexicon feature knows the user examples' artists (each example sees those of
-     * the others). With {@link Settings#replayNames} (tried, not the default) the replayed titles
+     * titles; the lexicon feature knows the base model's names (the bundled model's known acts,
+     * when it has them) and the user examples' artists (each example sees those of the others,
+     * and the base's names). With {@link Settings#replayNames} (tried, not the default) the replayed titles
      * are marked too, by the names of the replayed titles and the user examples (each not by its own).
      */
     public static Trained train(NeuralTitleParser base, List<LabelledTitle> user, List<LabelledTitle> replay, Settings s,
                                 PrintStream log) {
         List<List<String>> artists = new ArrayList<>();
         for (LabelledTitle t : user) artists.add(t.artists());
-        return train(base, user, replay, s, log, ArtistLexicon.of(artists));
+        return train(base, user, replay, s, log, base.lexicon().plus(ArtistLexicon.of(artists)));
     }
 
     /** As {@link #train(NeuralTitleParser, List, List, Settings, PrintStream)} with another lexicon (tests: one that never fires). */
@@ -184,10 +185,9 @@ public final class UserModelTrainer {
         Set<String> seen = new java.util.TreeSet<>();
         ArtistLexicon replayLex;
         if (s.replayNames()) {
-            List<List<String>> all = new ArrayList<>();
-            for (LabelledTitle t : user) all.add(t.artists());
-            for (LabelledTitle t : replay) all.add(t.artists());
-            replayLex = ArtistLexicon.of(all);
+            List<List<String>> replayed = new ArrayList<>();
+            for (LabelledTitle t : replay) replayed.add(t.artists());
+            replayLex = lexicon.plus(ArtistLexicon.of(replayed));
         } else replayLex = null;
         Trainer.FineTune ft = new Trainer.FineTune((t, toks) -> {
             boolean own = mine.contains(t);

@@ -53,7 +53,7 @@ public final class NeuralTitleParser implements TitleParser {
         return names == null ? ArtistLexicon.EMPTY : ArtistLexicon.ofKeys(java.util.Arrays.asList(names.split("\n")));
     }
 
-    /** The names of the lexicon feature (empty for the bundled model). */
+    /** The names of the lexicon feature (empty for a model trained without it). */
     public ArtistLexicon lexicon() { return lexicon; }
     private final Calibration calibration;
     private final double reviewBelow;

@@ -52,6 +52,22 @@ public final class Trainer {
         return train(data, config, opt, log, null);
     }
 
+    /**
+     * As {@link #train(List, TokenClassifier.Config, Options, PrintStream)} with the lexicon feature:
+     * {@code lexiconMarks} gives the {@link canto.tagger.features.ArtistLexicon} marks of a title's
+     * tokens, asked once per title in data order (the recipe's known acts, {@link KnownActs}).
+     */
+    public static TokenClassifier trainWithLexicon(List<LabelledTitle> data, TokenClassifier.Config config, Options opt, PrintStream log,
+                                                   BiFunction<LabelledTitle, List<Token>, int[]> lexiconMarks) {
+        if (data.isEmpty()) throw new IllegalArgumentException("no training titles");
+        if (config.featureVersion() != FeatureExtractor.VERSION) {
+            throw new IllegalArgumentException("feature version " + config.featureVersion() + " is not " + FeatureExtractor.VERSION);
+        }
+        Rng rng = new Rng(opt.seed());
+        Rng initRng = rng.split();
+        return fit(new TokenClassifier(config, initRng), data, opt, rng, log, null, new FineTune(lexiconMarks, null, 1f));
+    }
+
     /** As {@link #train(List, TokenClassifier.Config, Options, PrintStream)}; {@code epochLosses}, when given, receives each epoch's mean loss. */
     static TokenClassifier train(List<LabelledTitle> data, TokenClassifier.Config config, Options opt, PrintStream log,
                                  List<Double> epochLosses) {

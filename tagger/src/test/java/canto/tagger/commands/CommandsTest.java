@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import canto.engine.io.Json;
 import canto.tagger.model.NeuralTitleParser;
 import canto.tagger.training.Fixtures;
+import canto.tagger.training.KnownActs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -102,6 +103,34 @@ class CommandsTest {
         outBytes.reset();
         assertEquals(0, ParseCommand.run(List.of("--model", model.toString(), "--json", "十年 - 陳奕迅"), out, err), err());
         assertTrue(out().startsWith("{\"input\":\"十年 - 陳奕迅\""), out());
+    }
+
+    @Test
+    void trainWithKnownActsStoresEveryActInTheModelAndParseUsesThem() throws Exception {
+        Path data = Fixtures.write(dir, "fixture.tsv", Fixtures.ROWS);
+        Path model = dir.resolve("known.safetensors");
+        int rc = TrainCommand.run(List.of("--data", data.toString(), "--seed", "5", "--epochs", "1", "--generated", "200",
+                "--calibration-folds", "0", "--known-acts", "--out", model.toString()), out, err);
+        assertEquals(0, rc, err());
+        NeuralTitleParser p = NeuralTitleParser.load(model);
+        assertEquals(KnownActs.bundled().lexicon().keys(), p.lexicon().keys());
+        assertTrue(p.metadata().get("known_acts").startsWith("every act of TitleGenerator's lists"), p.metadata().get("known_acts"));
+        // the marks reach the parse: the same weights without the lexicon score a listed act differently
+        NeuralTitleParser bare = new NeuralTitleParser(p.trainableCopy(), Map.of(), canto.tagger.features.ArtistLexicon.ofKeys(List.of("nobody")));
+        assertFalse(bare.decode("陳奕迅 - 十年").risk() == p.decode("陳奕迅 - 十年").risk());
+    }
+
+    @Test
+    void evalSimulatesKnownDevActsOnlyWithTheKnownActsLexicon() throws Exception {
+        Path real = Fixtures.write(dir, "real.tsv", Fixtures.ROWS);
+        Path dev = Fixtures.write(dir, "dev.tsv", List.of("Qorvanth - Blue Lantern\tQorvanth\tBlue Lantern\t\t"));
+        assertEquals(2, EvalCommand.run(List.of("--data", real.toString(), "--dev", dev.toString(), "--dev-only", "--no-known-acts", "--dev-acts-known"), out, err));
+        assertTrue(err().contains("--dev-acts-known needs"), err());
+        int rc = EvalCommand.run(List.of("--data", real.toString(), "--dev", dev.toString(), "--dev-only", "--generated", "200",
+                "--known-acts", "--act-leave-out", "0.5", "--dev-acts-known"), out, err);
+        assertEquals(0, rc, err());
+        assertTrue(out().contains("known acts: " + KnownActs.bundled().lexicon().size() + " names"), out());
+        assertTrue(out().lines().anyMatch(l -> l.startsWith("dev, its acts known (simulated)") && l.endsWith("of 1)")), out());
     }
 
     @Test

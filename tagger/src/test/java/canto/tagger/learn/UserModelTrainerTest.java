@@ -46,7 +46,9 @@ class UserModelTrainerTest {
         // 陳奕迅 is confirmed for each of its two titles by the other; Zqxvorn only by its own tag, so it does not fire
         assertTrue(fed.markedUserCalls() > 0, "the lexicon feature never fired: " + fed);
         assertEquals(fed.userCalls() * 2, fed.markedUserCalls() * 3, fed.toString());
-        assertEquals(List.of("zqxvorn", "陳奕迅"), tr.lexicon().keys());
+        java.util.Set<String> names = new java.util.TreeSet<>(NeuralTitleParser.loadBundled().lexicon().keys());
+        names.addAll(List.of("zqxvorn", "陳奕迅"));
+        assertEquals(List.copyOf(names), tr.lexicon().keys(), "the user's names and the bundled model's (none unless it has known acts)");
 
         // the marks reach the features the model trains on: a lexicon that never fires (same data, same seed) trains other weights
         UserModelTrainer.Trained silent = UserModelTrainer.train(NeuralTitleParser.loadBundled(), USER, replay, s, null,
@@ -61,7 +63,27 @@ class UserModelTrainerTest {
                 other = new NeuralTitleParser(tr.model(), Map.of(), ArtistLexicon.ofKeys(List.of("zqxvorn")));
         String title = "陳奕迅《好久不見》MV";
         assertNotEquals(other.decode(title).risk(), with.decode(title).risk(), "a confirmed name changes nothing at parse time");
-        assertEquals(other.decode("衛蘭 - 在月台上等你").risk(), with.decode("衛蘭 - 在月台上等你").risk(),
+        assertEquals(other.decode("Qorvanth - 在月台上等你").risk(), with.decode("Qorvanth - 在月台上等你").risk(),
                 "no confirmed name in the title: the same features, the same parse");
+    }
+
+    @Test
+    void theLexiconIsTheBaseModelsNamesAndTheUsersAndABaseNameFiresOnItsOnlyExample() {
+        // a base model with known acts (here: the bundled weights with a lexicon of two names)
+        NeuralTitleParser bundled = NeuralTitleParser.loadBundled();
+        NeuralTitleParser base = new NeuralTitleParser(bundled.trainableCopy(), bundled.metadata(),
+                ArtistLexicon.ofKeys(List.of("zqxvorn", "衛蘭")));
+        List<LabelledTitle> replay = UserModelTrainer.writtenTitles().subList(0, 20);
+        UserModelTrainer.Settings s = new UserModelTrainer.Settings(1, 0.003f, 8, 0.1f, 0, 1);
+        UserModelTrainer.Trained tr = UserModelTrainer.train(base, USER, replay, s, null);
+        assertEquals(List.of("zqxvorn", "衛蘭", "陳奕迅"), tr.lexicon().keys(), "the union");
+        // Zqxvorn is confirmed only by its own tag, but the base knows it: now every user example is marked
+        UserModelTrainer.Fed fed = tr.fed();
+        assertTrue(fed.userCalls() > 0);
+        assertEquals(fed.userCalls(), fed.markedUserCalls(), fed.toString());
+        // and the user model parses with the union: a base name marks a title as it did in the base
+        NeuralTitleParser user = tr.parser(Map.of()),
+                userOnly = new NeuralTitleParser(tr.model(), Map.of(), ArtistLexicon.ofKeys(List.of("zqxvorn", "陳奕迅")));
+        assertNotEquals(userOnly.decode("衛蘭 - 在月台上等你").risk(), user.decode("衛蘭 - 在月台上等你").risk());
     }
 }

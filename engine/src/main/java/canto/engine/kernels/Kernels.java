@@ -190,6 +190,18 @@ public interface Kernels {
                   float stepSize, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
                   float eps, float sqrtBc2, float weightDecay);
 
+    /**
+     * What {@link #adamStep} does, bit for bit, to parameters whose gradient is zero ({@code +0} or
+     * {@code -0}) with no weight decay, without reading the gradient: {@code m = flush(beta1·m)},
+     * {@code v = flush(beta2·v)}, then the same update of p. (With {@code g = ±0},
+     * {@code fma(1 - beta1, g, beta1·m)} is {@code beta1·m} but for the sign of a zero, which the
+     * flush turns into +0 either way; the same for v; docs/KERNELS.md.) Adam runs it on the rows of an
+     * embedding table that got no gradient. Both implementations agree bit for bit, and with
+     * {@code adamStep}.
+     */
+    void adamStepNoGrad(float[] p, float[] m, float[] v, int off, int n,
+                        float stepSize, float beta1, float beta2, float eps, float sqrtBc2);
+
     /** The magnitude below which {@link #adamStep} flushes a moment to zero. */
     float ADAM_FLUSH = 1e-30f;
 

@@ -362,6 +362,21 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void adamStepNoGrad(float[] p, float[] m, float[] v, int off, int n,
+                               float stepSize, float beta1, float beta2, float eps, float sqrtBc2) {
+        for (int i = off, end = off + n; i < end; i++) {
+            float mi = beta1 * m[i];
+            float vi = beta2 * v[i];
+            if (Math.abs(mi) < ADAM_FLUSH) mi = 0f;
+            if (vi < ADAM_FLUSH) vi = 0f;
+            m[i] = mi;
+            v[i] = vi;
+            float denom = (float) Math.sqrt(vi) / sqrtBc2 + eps;
+            p[i] = p[i] - stepSize * (mi / denom);
+        }
+    }
+
+    @Override
     public void adamDecay(float[] v, int off, int n, int steps, float beta2) {
         // Four independent chains at a time: one chain alone waits on each multiply's latency.
         int i = off, end = off + n;

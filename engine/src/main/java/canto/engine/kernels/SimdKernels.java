@@ -311,6 +311,27 @@ final class SimdKernels implements Kernels {
     }
 
     @Override
+    public void adamStepNoGrad(float[] p, float[] m, float[] v, int off, int n,
+                               float stepSize, float beta1, float beta2, float eps, float sqrtBc2) {
+        // adamStep without the gradient stream (one array fewer to read: the loop is bound by
+        // memory traffic at the sizes of the genre tables); the same operations as the scalar twin.
+        FloatVector zero = FloatVector.zero(S);
+        int nb = S.loopBound(n);
+        for (int i = off, end = off + nb; i < end; i += L) {
+            FloatVector vp = FloatVector.fromArray(S, p, i);
+            FloatVector vm = FloatVector.fromArray(S, m, i).mul(beta1);
+            FloatVector vv = FloatVector.fromArray(S, v, i).mul(beta2);
+            vm = vm.blend(zero, vm.abs().compare(VectorOperators.LT, ADAM_FLUSH));
+            vv = vv.blend(zero, vv.compare(VectorOperators.LT, ADAM_FLUSH));
+            vm.intoArray(m, i);
+            vv.intoArray(v, i);
+            FloatVector denom = vv.sqrt().div(sqrtBc2).add(eps);
+            vp.sub(vm.div(denom).mul(stepSize)).intoArray(p, i);
+        }
+        SCALAR.adamStepNoGrad(p, m, v, off + nb, n - nb, stepSize, beta1, beta2, eps, sqrtBc2);
+    }
+
+    @Override
     public void adamDecay(float[] v, int off, int n, int steps, float beta2) {
         // Two vectors at a time (independent multiply chains), the same operations per lane as
         // the scalar twin; the rest (and rows narrower than two vectors) go to the scalar twin.

@@ -21,11 +21,14 @@ import java.util.function.Supplier;
  */
 public final class Linear implements Module {
     /**
-     * Products with fewer multiply-adds than this run on the calling thread alone: handing work to
-     * another core costs microseconds, about what 2^17 multiply-adds take on one (the tagger's
-     * per-title products, and the small layers of genre's models, stay on one thread).
+     * Products with fewer multiply-adds than this run on the calling thread alone: handing a part
+     * to another core costs a microsecond or more (the job's fields, then the inputs and outputs,
+     * move between the cores' caches), and splitting the batch-16 layers of 2^17 and 2^18
+     * multiply-adds (genre's 128→64 and 256→64; 1–2 µs of work each) measured slower than one
+     * thread ({@code ProductSplitBench}, docs/BENCHMARKS.md). At batch 16 only genre's 512→128 and
+     * 512→256 layers are split; the tagger's per-title products stay on one thread.
      */
-    public static final long PARALLEL_WORK = 1L << 17;
+    public static final long PARALLEL_WORK = 1L << 19;
 
     private final Kernels kernels = Kernels.get();
     private final Parallel parallel;

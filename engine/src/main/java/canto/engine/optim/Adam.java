@@ -10,7 +10,10 @@ import canto.engine.util.Parallel;
  * eps 1e-8, bias correction, optional L2 {@code weightDecay} added to the gradient (not
  * AdamW). Dense: every parameter is updated on every step, embedding rows that got no
  * gradient included, as {@code torch.optim.Adam} does. Moments below 1e-30 are flushed to
- * zero (see {@link Kernels#adamStep}).
+ * zero (see {@link Kernels#adamStep}). In the tables whose layer reports its gradient rows, the
+ * rows not reported since the gradient was last cleared still hold +0: the dense step updates them
+ * without reading the gradient and {@link #stepAndZeroGrad()} clears only the reported ones
+ * ({@link GradientRows}), which gives the bits of the plain dense step and clear.
  *
  * <p>The update is element-wise, so it is split across the threads of a {@link Parallel}
  * pool ({@link Parallel#shared()} by default, {@code -Dcanto.threads}); the result is the same
@@ -90,6 +93,10 @@ public final class Adam implements Optimizer {
     private final RestingRows[] tables;   // null on the dense path
     private final int[][] gaps;           // [from, to) of the arena outside the tables
     private final Parallel.Body[] gapUpdate, gapUpdateAndClear;
+    private final GradientRows[] gradientRows;   // dense path: the tables, whose rows without gradient are known
+    private final Parallel.Body updateNoGrad = this::updateNoGradRange;
+    private final Parallel.Body updateWithTables = (from, to) -> withTables(from, to, false);
+    private final Parallel.Body updateAndClearWithTables = (from, to) -> withTables(from, to, true);
     /** Block of the fused update-and-clear pass: 4 arrays x 16 KiB stay in L1/L2. */
     private static final int BLOCK = 4096;
 
@@ -117,6 +124,12 @@ public final class Adam implements Optimizer {
         }
         found.sort(java.util.Comparator.comparingInt(RestingRows::offset));
         this.tables = found.isEmpty() ? null : found.toArray(new RestingRows[0]);
+        java.util.List<GradientRows> rows = new java.util.ArrayList<>();
+        if (tables == null) {
+            for (Parameter p : params.named().values()) if (p.reportsRows()) rows.add(new GradientRows(p));
+        }
+        rows.sort(java.util.Comparator.comparingInt(GradientRows::offset));
+        this.gradientRows = rows.toArray(new GradientRows[0]);
         // the arena outside the tables, as segments updated densely
         java.util.List<int[]> gaps = new java.util.ArrayList<>();
         int at = 0;
@@ -179,6 +192,12 @@ public final class Adam implements Optimizer {
      */
     private void step(Parallel.Body body, Parallel.Body[] gapBody) {
         nextStep();
+        if (tables == null && gradientRows.length > 0) {
+            boolean clear = body == updateAndClear;
+            parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, clear ? updateAndClearWithTables : updateWithTables);
+            if (clear) for (GradientRows r : gradientRows) r.clear(params.grads());
+            return;
+        }
         if (tables == null) {
             parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, body);
             return;
@@ -203,9 +222,43 @@ public final class Adam implements Optimizer {
 
     /** Clears every gradient (split across threads like the update). */
     @Override
-    public void zeroGrad() { parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, clear); }
+    public void zeroGrad() {
+        parallel.forRange(params.size(), ALIGN, MIN_PER_THREAD, clear);
+        for (GradientRows r : gradientRows) r.cleared();
+    }
 
     private void clearRange(int from, int to) { java.util.Arrays.fill(params.grads(), from, to, 0f); }
+
+    /**
+     * The dense pass over {@code [from, to)} of the arena: outside the tables update (and clear,
+     * when {@code clear}); inside them update the rows that may hold a gradient with it and the
+     * others without reading it ({@link GradientRows}, which clears the rows with a gradient
+     * after the pass).
+     */
+    private void withTables(int from, int to, boolean clear) {
+        Parallel.Body noGrad = weightDecay == 0f ? updateNoGrad : update;   // with weight decay every gradient counts
+        int at = from;
+        for (GradientRows r : gradientRows) {
+            int start = r.offset(), end = start + r.size();
+            if (end <= at) continue;
+            if (start >= to) break;
+            if (start > at) {
+                if (clear) updateAndClearRange(at, start);
+                else updateRange(at, start);
+            }
+            int e = Math.min(to, end);
+            r.update(Math.max(at, start), e, update, noGrad);
+            at = e;
+        }
+        if (at < to) {
+            if (clear) updateAndClearRange(at, to);
+            else updateRange(at, to);
+        }
+    }
+
+    private void updateNoGradRange(int from, int to) {
+        kernels.adamStepNoGrad(params.values(), m, v, from, to - from, stepSize, beta1, beta2, eps, sqrtBc2);
+    }
 
     private void updateAndClearRange(int from, int to) {
         for (int b = from; b < to; b += BLOCK) {

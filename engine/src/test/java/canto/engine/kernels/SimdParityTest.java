@@ -72,6 +72,7 @@ class SimdParityTest {
         tests.put("softmaxCrossEntropyBackward", "SimdParityTest#softmaxCrossEntropy");
         tests.put("adamStep", "SimdParityTest#adamStepIsBitIdentical");
         tests.put("adamDecay", "SimdParityTest#adamDecayIsRepeatedRestingAdamSteps");
+        tests.put("adamStepNoGrad", "SimdParityTest#adamStepNoGradIsAdamStepWithZeroGradients");
         tests.put("embeddingBagForward", "EmbeddingBagParityTest#forwardAndBackwardAreBitIdentical");
         tests.put("embeddingBagBackward", "EmbeddingBagParityTest#forwardAndBackwardAreBitIdentical");
         tests.put("dropoutMask", "KernelsExtraParityTest#dropoutMaskEqualsTheRngLoop");
@@ -453,6 +454,53 @@ class SimdParityTest {
                 assertExact(vs, vv, where + " (simd vs scalar)");
                 for (int i = 0; i < len; i++) {
                     if (i < off || i >= off + n) assertEquals(Float.floatToRawIntBits(v[i]), Float.floatToRawIntBits(vv[i]), where + ": touched v outside its range at " + i);
+                }
+            }
+        }
+    }
+
+    /**
+     * adamStepNoGrad in both implementations equals adamStep with gradients +0 and -0 and no weight
+     * decay, bit for bit: moments near the flush threshold (both signs), tiny, +0, -0, huge, +inf and
+     * NaN, over 4 steps with the bias correction below 1 and exactly 1.
+     */
+    @Test
+    void adamStepNoGradIsAdamStepWithZeroGradients() {
+        Rng rng = new Rng(17);
+        for (int n : sizes) {
+            int off = 3 + n % 5, len = off + n + 7;
+            float[] p = new float[len], g = new float[len], m = new float[len], v = new float[len];
+            for (int i = 0; i < len; i++) {
+                p[i] = i % 29 == 0 ? -0f : rng.uniform(-1, 1);
+                g[i] = i % 2 == 0 ? 0f : -0f;
+                m[i] = i % 4 == 0 ? rng.uniform(-2e-29f, 2e-29f) : i % 9 == 0 ? 0f : i % 10 == 0 ? -0f
+                        : i % 31 == 0 ? Float.NaN : i % 37 == 0 ? -3e38f : rng.uniform(-0.1f, 0.1f);
+                v[i] = i % 6 == 0 ? rng.uniform(0f, 2e-29f) : i % 11 == 0 ? 0f : i % 13 == 0 ? -0f
+                        : i % 17 == 0 ? 3e38f : i % 19 == 0 ? Float.POSITIVE_INFINITY : i % 23 == 0 ? Float.NaN
+                        : rng.uniform(0f, 0.01f);
+            }
+            float[] pr = p.clone(), mr = m.clone(), vr = v.clone();   // adamStep with g = ±0
+            float[] ps = p.clone(), ms = m.clone(), vs = v.clone();   // scalar adamStepNoGrad
+            float[] pv = p.clone(), mv = m.clone(), vv = v.clone();   // simd adamStepNoGrad
+            for (int step = 1; step <= 4; step++) {
+                float stepSize = (float) (1e-3 / (1 - Math.pow(0.9, step)));
+                float sqrtBc2 = step == 4 ? 1f : (float) Math.sqrt(1 - Math.pow(0.999, step));
+                scalar.adamStep(pr, g, mr, vr, off, n, stepSize, 0.9f, 0.1f, 0.999f, 0.001f, 1e-8f, sqrtBc2, 0f);
+                scalar.adamStepNoGrad(ps, ms, vs, off, n, stepSize, 0.9f, 0.999f, 1e-8f, sqrtBc2);
+                simd.adamStepNoGrad(pv, mv, vv, off, n, stepSize, 0.9f, 0.999f, 1e-8f, sqrtBc2);
+                String where = "adamStepNoGrad n=" + n + " off=" + off + " step " + step;
+                assertExact(pr, ps, where + " (params, scalar vs adamStep)");
+                assertExact(mr, ms, where + " (first moments, scalar vs adamStep)");
+                assertExact(vr, vs, where + " (second moments, scalar vs adamStep)");
+                assertExact(ps, pv, where + " (params, simd vs scalar)");
+                assertExact(ms, mv, where + " (first moments, simd vs scalar)");
+                assertExact(vs, vv, where + " (second moments, simd vs scalar)");
+            }
+            for (int i = 0; i < len; i++) {
+                if (i < off || i >= off + n) {
+                    assertEquals(Float.floatToRawIntBits(p[i]), Float.floatToRawIntBits(pv[i]), "adamStepNoGrad touched p outside its range at " + i);
+                    assertEquals(Float.floatToRawIntBits(m[i]), Float.floatToRawIntBits(mv[i]), "adamStepNoGrad touched m outside its range at " + i);
+                    assertEquals(Float.floatToRawIntBits(v[i]), Float.floatToRawIntBits(vv[i]), "adamStepNoGrad touched v outside its range at " + i);
                 }
             }
         }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * Training with Linear's products (and Adam) split across 2 or 3 threads gives the one-thread
  * weights bit for bit: a few hundred steps of an MLP with awkward sizes (batches of 40 and 27,
  * widths 300, 97, 161; the packed, dot-tile and broadcast paths) and of genre's combined model
- * shape at batch 16 with a short last batch. The surefire runs cover both kernels (the default
+ * shape at batch 64 (where all its large layers are above {@code Linear.PARALLEL_WORK}, the narrow
+ * 22-input path included) with a short last batch. The surefire runs cover both kernels (the default
  * run SIMD, {@code scalar-fallback} scalar).
  */
 class LinearThreadsTest {
@@ -64,7 +65,7 @@ class LinearThreadsTest {
             TwoBranch model = new TwoBranch("lyrics_pipeline", lyrics, "feature_pipeline", features, "combined_pipeline", head);
             return new Run() {
                 public Module model() { return model; }
-                public int rows(int step) { return step % 50 == 49 ? 5 : 16; } // an epoch's short last batch
+                public int rows(int step) { return step % 50 == 49 ? 5 : 64; } // an epoch's short last batch
                 public Tensor[] batch(int step, Rng data) {
                     int rows = rows(step);
                     float[] ids = new float[rows * 100];
@@ -72,7 +73,7 @@ class LinearThreadsTest {
                     return new Tensor[] {new Tensor(ids, 0, rows, 100), new Tensor(randoms(data, rows * 22), 0, rows, 22)};
                 }
             };
-        }, 300, new long[] {16L * 512 * 22, 16L * 128 * 512, 16L * 256 * 512, 16L * 64 * 256});
+        }, 300, new long[] {64L * 512 * 22, 64L * 128 * 512, 64L * 256 * 512, 64L * 64 * 256});
     }
 
     /** Trains with each pool; every weight, and every step's loss, equals the one-thread run's. */

@@ -292,6 +292,10 @@ public final class TitleGenerator {
             case KPOP:
                 form = pick("X(Y)", "X(Y)", "X(Y)", "X (Y)", "X (Y)", "X[Y]", "X[Y]", "X Y", "X Y", "Y X", "X（Y）");
                 break;
+            case JPOP:
+                // J-pop also writes a romanised name between dashes (倖田來未-KODA KUMI-)
+                form = pick("X (Y)", "X (Y)", "X Y", "X Y", "X Y", "X（Y）", "Y X", "X(Y)", "X-Y-", "X -Y-");
+                break;
             default:
                 form = pick("X (Y)", "X (Y)", "X Y", "X Y", "X Y", "X（Y）", "Y X", "X(Y)");
                 break;

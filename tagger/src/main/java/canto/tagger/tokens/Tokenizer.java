@@ -263,7 +263,7 @@ public final class Tokenizer {
      * is not a joiner ({@code ft.Jay} is two words). After the word, one more character may
      * belong to it ({@link #trailingMark}): the last dot of {@code G.E.M.}, {@code Mr.} or an initial
      * ({@code J. Cole}), the
-     * {@code !} of {@code Panic!}.
+     * {@code !} of {@code Panic!}; or a run of slashes ({@link #trailingSlashes}: {@code DISH//}).
      */
     private static int wordEnd(String s, int start) {
         int n = s.length(), i = start;
@@ -284,7 +284,22 @@ public final class Tokenizer {
             }
             break;
         }
-        return i < n && trailingMark(s, start, i) ? i + 1 : i;
+        if (i < n && trailingMark(s, start, i)) return i + 1;
+        return i + trailingSlashes(s, start, i);
+    }
+
+    /**
+     * How many slashes at {@code end} end the word {@code s[start, end)}: a run of two or more
+     * ({@code /} or yt-dlp's {@code ⧸}) glued to a word with a letter and followed by a space, the
+     * end or a character that is not a letter or digit ({@code DISH//}, {@code DISH⧸⧸}); else 0. A
+     * single glued slash stays a separator ({@code 陳奕迅/王菀之}), and so does a run with a word
+     * right after it.
+     */
+    private static int trailingSlashes(String s, int start, int end) {
+        int k = end;
+        while (k < s.length() && (s.charAt(k) == '/' || s.charAt(k) == '\u29F8')) k++;
+        if (k - end < 2 || !hasLetter(s, start, end)) return 0;
+        return k == s.length() || !isAlnum(s.codePointAt(k)) ? k - end : 0;
     }
 
     /**

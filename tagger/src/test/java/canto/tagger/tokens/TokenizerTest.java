@@ -129,6 +129,21 @@ class TokenizerTest {
     }
 
     @Test
+    void aDollarSignInsideAWordAndTrailingSlashesBelongToTheWord() {
+        assertEquals(List.of("LATIN:A$AP Rocky", "DASH:-", "LATIN:L$D", "OPEN:(", "LATIN:LOVE", "LATIN:x", "LATIN:$EX",
+                "LATIN:x", "LATIN:DREAMS", "CLOSE:)"), kinds("A$AP Rocky - L$D (LOVE x $EX x DREAMS)"));
+        assertEquals(List.of("LATIN:DISH//", "DASH:-", "HAN:猫", "SEPARATOR:/", "LATIN:THE FIRST TAKE"), kinds("DISH// - 猫 / THE FIRST TAKE"));
+        assertEquals(List.of("LATIN:DISH⧸⧸", "DASH:-", "HAN:猫"), kinds("DISH⧸⧸ - 猫"));
+        assertEquals(List.of("LATIN:DISH//", "OPEN:「", "HAN:猫", "CLOSE:」"), kinds("DISH//「猫」"));
+        assertEquals("dish//", Tokenizer.tokenize("DISH⧸⧸ - 猫").get(0).norm());
+        // one glued slash, or slashes with a word right after them, still separate
+        assertEquals(List.of("LATIN:Song", "SEPARATOR:/", "HAN:陳奕迅"), kinds("Song/ 陳奕迅"));
+        assertEquals(List.of("LATIN:a", "SEPARATOR:/", "SEPARATOR:/", "LATIN:b"), kinds("a//b"));
+        assertEquals(List.of("HAN:陳奕迅", "SEPARATOR:/", "SEPARATOR:/", "HAN:王菀之"), kinds("陳奕迅//王菀之"));
+        assertEquals(List.of("NUMBER:24", "SEPARATOR:/", "SEPARATOR:/", "LATIN:Song"), kinds("24// Song"));
+    }
+
+    @Test
     void aSpacedDashADashBetweenLatinAndCjkAndEnOrEmDashesSeparate() {
         assertEquals(List.of("LATIN:Beyond", "DASH:-", "LATIN:Amani"), kinds("Beyond -Amani"));
         assertEquals(List.of("LATIN:Beyond", "DASH:-", "LATIN:Amani"), kinds("Beyond- Amani"));

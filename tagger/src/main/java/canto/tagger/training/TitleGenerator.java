@@ -389,6 +389,8 @@ public final class TitleGenerator {
         String[] pair = inOrder(s.name(), y);
         b.song(pair[0]);
         if (scene == Scene.KPOP) b.text(pick(" ", "(", "(", " (", " (", " [", "["));
+        // J-pop also puts the romanisation after a second dash (メギツネ - MEGITSUNE)
+        else if (scene == Scene.JPOP) b.text(pick(" ", " ", "(", " (", " [", "（", " - ", "- "));
         else b.text(pick(" ", " ", "(", " (", " [", "（"));
         alternate(pair[1]);
     }

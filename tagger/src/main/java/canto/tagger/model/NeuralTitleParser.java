@@ -131,6 +131,9 @@ public final class NeuralTitleParser implements TitleParser {
     /** The model file's metadata (architecture, hyper-parameters, training data). */
     public Map<String, String> metadata() { return metadata; }
 
+    /** The trained network this parser runs. */
+    public TokenClassifier model() { return model; }
+
     @Override
     public ParsedTitle parse(String titleOrFileName) {
         Decoded d = decode(titleOrFileName);

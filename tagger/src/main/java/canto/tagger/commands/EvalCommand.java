@@ -1,6 +1,5 @@
 package canto.tagger.commands;
 
-import canto.tagger.features.ArtistLexicon;
 import canto.tagger.model.Calibration;
 import canto.tagger.model.DataException;
 import canto.tagger.model.NeuralTitleParser;
@@ -157,9 +156,7 @@ public final class EvalCommand {
         }
         List<ParserTraining.Held> devKnown = null;
         if (devActsKnown) {
-            List<List<String>> devArtists = new ArrayList<>();
-            for (LabelledTitle t : devTitles) devArtists.add(t.artists());
-            NeuralTitleParser known = new NeuralTitleParser(model, meta, recipe.lexicon().plus(ArtistLexicon.of(devArtists)));
+            NeuralTitleParser known = new NeuralTitleParser(model, meta, recipe.lexicon().plus(LabelledTitles.artistLexicon(devTitles)));
             List<ParserTraining.Held> knownJudged = new ArrayList<>();
             for (LabelledTitle t : devTitles) knownJudged.add(ParserTraining.judge(known, t));
             row(out, "dev, its acts known (simulated)", knownJudged);

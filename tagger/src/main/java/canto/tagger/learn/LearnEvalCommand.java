@@ -1,6 +1,5 @@
 package canto.tagger.learn;
 
-import canto.tagger.features.ArtistLexicon;
 
 import canto.engine.util.Rng;
 import canto.tagger.model.DataException;
@@ -146,10 +145,8 @@ public final class LearnEvalCommand {
                 base.test += bOk;
                 base.tested += test.size();
                 for (int k = 0; k < others.size(); k++) { base.other[k] += baseOther[k]; base.otherSize[k] += other.get(k).size(); }
-                List<List<String>> names = new ArrayList<>();
-                for (LabelledTitle t : examples) names.add(t.artists());
                 NeuralTitleParser namesOnly = new NeuralTitleParser(baseParser.model(), baseParser.metadata(),
-                        baseParser.lexicon().plus(ArtistLexicon.of(names)));
+                        baseParser.lexicon().plus(LabelledTitles.artistLexicon(examples)));
                 int nOk = bothExact(namesOnly, test);
                 lexiconOnly.test += nOk;
                 lexiconOnly.tested += test.size();

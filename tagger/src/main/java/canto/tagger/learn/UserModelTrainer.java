@@ -166,9 +166,7 @@ public final class UserModelTrainer {
      */
     public static Trained train(NeuralTitleParser base, List<LabelledTitle> user, List<LabelledTitle> replay, Settings s,
                                 PrintStream log) {
-        List<List<String>> artists = new ArrayList<>();
-        for (LabelledTitle t : user) artists.add(t.artists());
-        return train(base, user, replay, s, log, base.lexicon().plus(ArtistLexicon.of(artists)));
+        return train(base, user, replay, s, log, base.lexicon().plus(LabelledTitles.artistLexicon(user)));
     }
 
     /** As {@link #train(NeuralTitleParser, List, List, Settings, PrintStream)} with another lexicon (tests: one that never fires). */
@@ -185,9 +183,7 @@ public final class UserModelTrainer {
         Set<String> seen = new java.util.TreeSet<>();
         ArtistLexicon replayLex;
         if (s.replayNames()) {
-            List<List<String>> replayed = new ArrayList<>();
-            for (LabelledTitle t : replay) replayed.add(t.artists());
-            replayLex = lexicon.plus(ArtistLexicon.of(replayed));
+            replayLex = lexicon.plus(LabelledTitles.artistLexicon(replay));
         } else replayLex = null;
         Trainer.FineTune ft = new Trainer.FineTune((t, toks) -> {
             boolean own = mine.contains(t);

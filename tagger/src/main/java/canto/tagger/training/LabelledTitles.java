@@ -1,5 +1,6 @@
 package canto.tagger.training;
 
+import canto.tagger.features.ArtistLexicon;
 import canto.tagger.model.DataException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -10,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -25,6 +27,13 @@ public final class LabelledTitles {
     private LabelledTitles() {}
 
     /** Reads {@code file}; {@code real} is stored in every title (see {@link LabelledTitle#real()}). */
+    /** The lexicon of the titles' artists, each title's pieces counted once ({@link ArtistLexicon#of}). */
+    public static ArtistLexicon artistLexicon(Collection<LabelledTitle> titles) {
+        List<List<String>> artists = new ArrayList<>(titles.size());
+        for (LabelledTitle t : titles) artists.add(t.artists());
+        return ArtistLexicon.of(artists);
+    }
+
     public static List<LabelledTitle> read(Path file, boolean real) throws IOException {
         String text;
         try {

@@ -59,25 +59,25 @@ public final class Trainer {
      */
     public static TokenClassifier trainWithLexicon(List<LabelledTitle> data, TokenClassifier.Config config, Options opt, PrintStream log,
                                                    BiFunction<LabelledTitle, List<Token>, int[]> lexiconMarks) {
-        if (data.isEmpty()) throw new IllegalArgumentException("no training titles");
-        if (config.featureVersion() != FeatureExtractor.VERSION) {
-            throw new IllegalArgumentException("feature version " + config.featureVersion() + " is not " + FeatureExtractor.VERSION);
-        }
-        Rng rng = new Rng(opt.seed());
-        Rng initRng = rng.split();
-        return fit(new TokenClassifier(config, initRng), data, opt, rng, log, null, new FineTune(lexiconMarks, null, 1f));
+        return fresh(data, config, opt, log, null, new FineTune(lexiconMarks, null, 1f));
     }
 
     /** As {@link #train(List, TokenClassifier.Config, Options, PrintStream)}; {@code epochLosses}, when given, receives each epoch's mean loss. */
     static TokenClassifier train(List<LabelledTitle> data, TokenClassifier.Config config, Options opt, PrintStream log,
                                  List<Double> epochLosses) {
+        return fresh(data, config, opt, log, epochLosses, new FineTune(null, null, 1f));
+    }
+
+    /** A new model of {@code config}, initialised from the seed's first split, trained on {@code data}. */
+    private static TokenClassifier fresh(List<LabelledTitle> data, TokenClassifier.Config config, Options opt, PrintStream log,
+                                         List<Double> epochLosses, FineTune ft) {
         if (data.isEmpty()) throw new IllegalArgumentException("no training titles");
         if (config.featureVersion() != FeatureExtractor.VERSION) {
             throw new IllegalArgumentException("feature version " + config.featureVersion() + " is not " + FeatureExtractor.VERSION);
         }
         Rng rng = new Rng(opt.seed());
         Rng initRng = rng.split();
-        return fit(new TokenClassifier(config, initRng), data, opt, rng, log, epochLosses);
+        return fit(new TokenClassifier(config, initRng), data, opt, rng, log, epochLosses, ft);
     }
 
     /**
@@ -129,11 +129,6 @@ public final class Trainer {
         Rng rng = new Rng(opt.seed());
         rng.split(); // the initialisation stream, unused: the other streams are those of a fresh training
         return fit(start, data, opt, rng, log, null, ft);
-    }
-
-    private static TokenClassifier fit(TokenClassifier model, List<LabelledTitle> data, Options opt, Rng rng, PrintStream log,
-                                       List<Double> epochLosses) {
-        return fit(model, data, opt, rng, log, epochLosses, new FineTune(null, null, 1f));
     }
 
     private static TokenClassifier fit(TokenClassifier model, List<LabelledTitle> data, Options opt, Rng rng, PrintStream log,

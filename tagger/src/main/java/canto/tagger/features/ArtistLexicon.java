@@ -116,6 +116,9 @@ public final class ArtistLexicon {
 
     public int size() { return names.length; }
 
+    /** Whether {@code key} (see {@link #key}) is one of the names. */
+    public boolean contains(String key) { return Arrays.binarySearch(names, key) >= 0; }
+
     /** The names, sorted. */
     public List<String> keys() { return Collections.unmodifiableList(Arrays.asList(names.clone())); }
 

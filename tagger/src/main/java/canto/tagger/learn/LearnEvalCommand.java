@@ -1,11 +1,10 @@
 package canto.tagger.learn;
 
-
 import canto.engine.util.Rng;
+import canto.tagger.features.ArtistLexicon;
 import canto.tagger.model.DataException;
 import canto.tagger.model.NeuralTitleParser;
 import canto.tagger.model.ParsedTitle;
-import canto.tagger.model.Pieces;
 import canto.tagger.model.TitleParser;
 import canto.tagger.training.LabelledTitle;
 import canto.tagger.training.LabelledTitles;
@@ -33,12 +32,15 @@ import java.util.function.BiFunction;
  * list; every combination is trained from the same base models and reported on its own.
  */
 public final class LearnEvalCommand {
-    static final String USAGE = "usage: tagger eval-learn [--data FILE | --library FILE] [--other FILE]... [--seeds N] [--first-seed N]\n"
+    static final String USAGE = "usage: tagger eval-learn [--data FILE | --library FILE] [--written FILE] [--other FILE]... [--seeds N] [--first-seed N]\n"
             + "    [--epochs N,..] [--lr X,..] [--repeats N,..] [--dropout X,..] [--generated N,..]\n"
             + "    [--replay-words X,..] [--user-words X,..] [--shared-step X,..] [--weight X,..] [--replay-names on|off,..]\n"
-            + "    [--pull X,..] [--decay X,..] [--mix X,..] [--errors]\n"
+            + "    [--pull X,..] [--decay X,..] [--mix X,..] [--hard X,..] [--errors] [--capacity]\n"
             + "  --pull: L2 penalty weight on the change from the base weights; --decay: decoupled pull back per step (x lr);\n"
-            + "  --mix: the user model's weights a fraction X of the way from the base (1 = as trained)\n"
+            + "  --mix: the user model's weights a fraction X of the way from the base (1 = as trained);\n"
+            + "  --hard: user examples the base parses wrong are repeated X times as often (1 = as the others)\n"
+            + "  --errors: every test title base or user model gets wrong (lib: its artists are in the library; known: in the base's lexicon)\n"
+            + "  --capacity: also a user model (first setting) whose library holds the test titles too: what training can fit, not a gain\n"
             + "  --library FILE: the bundled model is the base; FILE is cut in halves (library, test), both ways\n"
             + "  default data: data/tagger/titles-train.tsv; written titles: data/tagger/titles-written.tsv\n"
             + "  settings default to those of 'learn'; a comma list tries each value (every combination)";
@@ -60,7 +62,7 @@ public final class LearnEvalCommand {
         List<Path> others = new ArrayList<>();
         Path librarySet = null;
         int seeds = 3;
-        boolean errors = false;
+        boolean errors = false, capacity = false;
         long firstSeed = 1;
         List<UserModelTrainer.Settings> grid = new ArrayList<>(List.of(UserModelTrainer.Settings.defaults()));
         try {
@@ -70,10 +72,12 @@ public final class LearnEvalCommand {
                 switch (a) {
                     case "--data": if (v == null) return usage(err); data = Path.of(v); i++; break;
                     case "--library": if (v == null) return usage(err); librarySet = Path.of(v); i++; break;
+                    case "--written": if (v == null) return usage(err); written = Path.of(v); i++; break;
                     case "--other": if (v == null) return usage(err); others.add(Path.of(v)); i++; break;
                     case "--seeds": if (v == null) return usage(err); seeds = Integer.parseInt(v); i++; break;
                     case "--first-seed": if (v == null) return usage(err); firstSeed = Long.parseLong(v); i++; break;
                     case "--errors": errors = true; break;
+                    case "--capacity": capacity = true; break;
                     case "--epochs": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withEpochs(Integer.parseInt(x))); i++; break;
                     case "--lr": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withLr(Float.parseFloat(x))); i++; break;
                     case "--repeats": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withMaxRepeats(Integer.parseInt(x))); i++; break;
@@ -86,6 +90,7 @@ public final class LearnEvalCommand {
                     case "--pull": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withPull(Float.parseFloat(x))); i++; break;
                     case "--decay": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withDecay(Float.parseFloat(x))); i++; break;
                     case "--mix": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withMix(Float.parseFloat(x))); i++; break;
+                    case "--hard": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withHard(Float.parseFloat(x))); i++; break;
                     case "--replay-names": if (v == null) return usage(err); grid = expand(grid, v, (s, x) -> s.withReplayNames(onOff(x))); i++; break;
                     case "-h": case "--help": out.println(USAGE); return 0;
                     default: return usage(err);
@@ -110,7 +115,7 @@ public final class LearnEvalCommand {
                 librarySet != null ? "base: the bundled model, library and test: halves of " + librarySet
                         : "base: trained as the bundled model on the written titles + a third, library and test: the other thirds",
                 grid.size(), grid.size() == 1 ? ": " + grid.get(0).describe() : "s");
-        Tally base = new Tally(null, others.size()), lexiconOnly = new Tally(null, others.size());
+        Tally base = new Tally(null, others.size()), lexiconOnly = new Tally(null, others.size()), fitted = new Tally(null, others.size());
         List<Tally> tallies = new ArrayList<>();
         for (UserModelTrainer.Settings s : grid) tallies.add(new Tally(s, others.size()));
         for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
@@ -171,7 +176,13 @@ public final class LearnEvalCommand {
                     }
                     out.printf(Locale.ROOT, "  user [%s]: %.1f%%%s (%.1f s)%n", tally.settings.describe(), pct(uOk, test.size()),
                             otherText(others, uOther, other), secs);
-                    if (errors) printErrors(out, baseParser, user, test);
+                    if (errors) printErrors(out, baseParser, user, test, LabelledTitles.artistLexicon(examples), baseParser.lexicon());
+                }
+                if (capacity) {
+                    int fOk = fittedCount(baseParser, examples, test, grid.get(0).withSeed(seed));
+                    fitted.test += fOk;
+                    fitted.tested += test.size();
+                    out.printf(Locale.ROOT, "  capacity (the test titles in the library too): %.1f%%%n", pct(fOk, test.size()));
                 }
             }
         }
@@ -180,6 +191,10 @@ public final class LearnEvalCommand {
         out.printf(Locale.ROOT, "  base + the library's names in its lexicon, no training: %.1f%% (%d/%d), gain %+.1f points%n",
                 pct(lexiconOnly.test, lexiconOnly.tested), lexiconOnly.test, lexiconOnly.tested,
                 100.0 * (lexiconOnly.test - base.test) / lexiconOnly.tested);
+        if (capacity) {
+            out.printf(Locale.ROOT, "  capacity, the test titles in the library too (what training can fit, not a gain): %.1f%% (%d/%d), %+.1f points%n",
+                    pct(fitted.test, fitted.tested), fitted.test, fitted.tested, 100.0 * (fitted.test - base.test) / fitted.tested);
+        }
         for (Tally t : tallies) {
             out.printf(Locale.ROOT, "  user [%s]: %.1f%% (%d/%d), gain %+.1f points%s; %.1f s per user model%n", t.settings.describe(),
                     pct(t.test, t.tested), t.test, t.tested, 100.0 * (t.test - base.test) / t.tested, otherTotals(others, t, base),
@@ -198,7 +213,7 @@ public final class LearnEvalCommand {
     private static boolean onOff(String v) {
         if (v.equals("on")) return true;
         if (v.equals("off")) return false;
-        throw new IllegalArgumentException("--replay-names takes on or off, not '" + v + "'");
+        throw new IllegalArgumentException("takes on or off, not '" + v + "'");
     }
 
     private static double pct(int ok, int n) { return 100.0 * ok / n; }
@@ -220,14 +235,44 @@ public final class LearnEvalCommand {
         return b.toString();
     }
 
-    private static void printErrors(PrintStream out, TitleParser baseParser, TitleParser user, List<LabelledTitle> test) {
+    /**
+     * How many of {@code test} a user model parses both exact when its library holds the test titles
+     * too (aligned as the library's): the most the training can fit, an upper bound of any gain.
+     */
+    private static int fittedCount(NeuralTitleParser baseParser, List<LabelledTitle> examples, List<LabelledTitle> test,
+                                   UserModelTrainer.Settings s) {
+        List<LabelledTitle> all = new ArrayList<>(examples);
+        for (LabelledTitle t : test) {
+            TagAligner.Result r = TagAligner.align(t.title(), String.join(" / ", t.artists()), String.join(" / ", t.titles()), t.source());
+            if (r.example() != null) all.add(r.example());
+        }
+        all = ExampleFile.merge(List.of(), all);
+        return bothExact(UserModelTrainer.train(baseParser, all, UserModelTrainer.replayTitles(s), s, null).parser(Map.of()), test);
+    }
+
+    /**
+     * The test titles base or user model gets wrong, one line each: {@code B}/{@code U} where base / user
+     * is right, then whether every gold artist is a name the library's examples confirm ({@code lib})
+     * and whether every one is a name the base's lexicon knows ({@code known}), for sorting the
+     * errors into what a library can teach and what it cannot.
+     */
+    private static void printErrors(PrintStream out, TitleParser baseParser, TitleParser user, List<LabelledTitle> test,
+                                    ArtistLexicon library, ArtistLexicon known) {
         for (LabelledTitle t : test) {
             ParsedTitle pb = baseParser.parse(t.title()), pu = user.parse(t.title());
             boolean okB = ok(t, pb), okU = ok(t, pu);
             if (okB && okU) continue;
-            out.println("    " + (okB ? "B" : "-") + (okU ? "U" : "-") + " " + t.title() + " | gold " + t.artists() + t.titles()
+            out.println("    " + (okB ? "B" : "-") + (okU ? "U" : "-") + " " + (allIn(t.artists(), library) ? "lib " : "    ")
+                    + (allIn(t.artists(), known) ? "known " : "      ") + t.title() + " | gold " + t.artists() + t.titles()
                     + " | base " + pb.artists() + pb.titles() + " | user " + pu.artists() + pu.titles());
         }
+    }
+
+    /** Whether the lexicon has every one of the artist names (and there is at least one). */
+    static boolean allIn(List<String> artists, ArtistLexicon lexicon) {
+        if (artists.isEmpty()) return false;
+        for (String a : artists) if (!lexicon.contains(ArtistLexicon.key(a))) return false;
+        return true;
     }
 
     private static int usage(PrintStream err) {
@@ -235,21 +280,7 @@ public final class LearnEvalCommand {
         return 2;
     }
 
-    static int bothExact(TitleParser parser, List<LabelledTitle> titles) {
-        int ok = 0;
-        for (LabelledTitle t : titles) if (ok(t, parser.parse(t.title()))) ok++;
-        return ok;
-    }
+    static int bothExact(TitleParser parser, List<LabelledTitle> titles) { return BothExact.count(parser, titles); }
 
-    private static boolean ok(LabelledTitle t, ParsedTitle p) {
-        return same(t.artists(), p.artists()) && same(t.titles(), p.titles());
-    }
-
-    static boolean same(List<String> gold, List<String> got) {
-        if (gold.size() != got.size()) return false;
-        for (int i = 0; i < gold.size(); i++) {
-            if (!Pieces.normaliseSpace(gold.get(i)).equals(Pieces.normaliseSpace(got.get(i)))) return false;
-        }
-        return true;
-    }
+    private static boolean ok(LabelledTitle t, ParsedTitle p) { return BothExact.of(t, p); }
 }

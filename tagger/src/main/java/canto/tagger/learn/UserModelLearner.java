@@ -50,6 +50,7 @@ public final class UserModelLearner {
         if (settings.replayNames()) meta.put("replay_names", "on");
         if (settings.pull() > 0) meta.put("pull_to_base", "L2 " + settings.pull());
         if (settings.decay() > 0) meta.put("decay_to_base", Float.toString(settings.decay()));
+        if (settings.hard() != 1) meta.put("hard_examples", "user examples the bundled model parses wrong repeated " + settings.hard() + " times as often");
         if (settings.mix() < 1) meta.put("mix_with_base", settings.mix() + " (weights = base + " + settings.mix() + " x (trained - base))");
         meta.put("kernels", Kernels.get().name());
         // The confidence and review flag work as the bundled model's: its calibration (fitted on

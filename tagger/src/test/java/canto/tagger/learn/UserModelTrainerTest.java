@@ -86,4 +86,22 @@ class UserModelTrainerTest {
                 userOnly = new NeuralTitleParser(tr.model(), Map.of(), ArtistLexicon.ofKeys(List.of("zqxvorn", "陳奕迅")));
         assertNotEquals(userOnly.decode("衛蘭 - 在月台上等你").risk(), user.decode("衛蘭 - 在月台上等你").risk());
     }
+
+    @Test
+    void hardExamplesTheBaseParsesWrongAreRepeatedMoreAndTheOthersAsBefore() {
+        NeuralTitleParser bundled = NeuralTitleParser.loadBundled();
+        // a Latin song named first, the act after the dash: the bundled model reads it the other way round
+        List<LabelledTitle> user = List.of(USER.get(0), USER.get(1), t("Blue Lantern - Zqxvorn", "Zqxvorn", 15, 22, "Blue Lantern", 0, 12));
+        List<LabelledTitle> wrong = UserModelTrainer.misparsed(bundled, user);
+        assertEquals(List.of(user.get(2)), wrong, "the bundled model reads the first two right and the reversed one wrong");
+        List<LabelledTitle> replay = UserModelTrainer.writtenTitles().subList(0, 20);
+        UserModelTrainer.Settings s = new UserModelTrainer.Settings(1, 0.003f, 8, 0.1f, 0, 1);
+        int r = UserModelTrainer.repeats(user.size(), replay.size(), s.maxRepeats());
+        UserModelTrainer.Trained plain = UserModelTrainer.train(bundled, user, replay, s, null);
+        assertEquals(r * user.size(), plain.fed().userCalls(), "hard 1: every example r times");
+        UserModelTrainer.Trained hard = UserModelTrainer.train(bundled, user, replay, s.withHard(3f), null);
+        assertEquals(r * user.size() + 2 * r * wrong.size(), hard.fed().userCalls(), "hard 3: the misparsed one 3r times, the others r");
+        assertFalse(Arrays.equals(Parameters.of(plain.model()).values(), Parameters.of(hard.model()).values()));
+        assertEquals(s, s.withHard(1f), "1 is the default");
+    }
 }

@@ -102,6 +102,7 @@ class UserModelTrainerTest {
         UserModelTrainer.Trained hard = UserModelTrainer.train(bundled, user, replay, s.withHard(3f), null);
         assertEquals(r * user.size() + 2 * r * wrong.size(), hard.fed().userCalls(), "hard 3: the misparsed one 3r times, the others r");
         assertFalse(Arrays.equals(Parameters.of(plain.model()).values(), Parameters.of(hard.model()).values()));
-        assertEquals(s, s.withHard(1f), "1 is the default");
+        assertEquals(s, s.withHard(1f), "the short constructor: no weighting");
+        assertEquals(3f, UserModelTrainer.Settings.defaults().hard(), "learn's choice (docs/TAGGER.md)");
     }
 }

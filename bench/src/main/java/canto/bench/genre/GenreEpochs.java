@@ -33,7 +33,8 @@ import java.util.Locale;
  * {@code --threads N} is {@code -Dcanto.threads=N}: the shared pool that Linear's products and Adam are
  * split across. {@code -Dcanto.adam=resting} times Adam's resting path instead of the dense update.
  * {@code --warm-rows 0 --epochs 30} times a whole published experiment-1 run, JIT warm-up included;
- * {@code --cpu} adds, per epoch, the CPU seconds of the training thread, the JIT and the GC ({@link ThreadCpu}).
+ * {@code --cpu} adds, per epoch, the CPU seconds of the training thread, the JIT and the GC ({@link ThreadCpu})
+ * and, with more than one thread, how many of the pool's calls missed and ran serially ({@link Parallel#missedCalls()}).
  * One line per experiment, e.g.
  * {@code canto lyrics batch=8 rows=22697 epochs=3 s_per_epoch=0.412 min=0.401 max=0.430 first=0.43 total=1.24 kernels=simd threads=2}.
  */
@@ -99,15 +100,17 @@ public final class GenreEpochs {
             throw new IllegalArgumentException("the shared pool already has " + parallel.threads() + " threads: use -Dcanto.threads=" + threads);
         }
         for (Experiment e : experiments) {
+            long missed0 = parallel.missedCalls(), serial0 = parallel.serialCalls();
             double[] s = cpu ? withCpu(e, data, parallel, epochs, warmRows) : secondsPerEpoch(e, data, parallel, epochs, warmRows);
             double[] sorted = s.clone();
             Arrays.sort(sorted);
             double total = 0;
             for (double x : s) total += x;
-            System.out.printf(Locale.ROOT, "canto %s batch=%d rows=%d epochs=%d s_per_epoch=%.4f min=%.4f max=%.4f first=%.4f total=%.3f warm_rows=%d kernels=%s threads=%d adam=%s%n",
+            System.out.printf(Locale.ROOT, "canto %s batch=%d rows=%d epochs=%d s_per_epoch=%.4f min=%.4f max=%.4f first=%.4f total=%.3f warm_rows=%d kernels=%s threads=%d adam=%s missed_calls=%d serial_calls=%d%n",
                     e.key(), e.batch, data.rows(), epochs, median(sorted), sorted[0], sorted[sorted.length - 1],
                     s[0], total, warmRows, Kernels.get().name(), parallel.threads(),
-                    canto.engine.optim.Adam.Update.fromProperty().name().toLowerCase(Locale.ROOT));
+                    canto.engine.optim.Adam.Update.fromProperty().name().toLowerCase(Locale.ROOT),
+                    parallel.missedCalls() - missed0, parallel.serialCalls() - serial0);
         }
     }
 
@@ -134,6 +137,7 @@ public final class GenreEpochs {
      */
     static double[] withCpu(Experiment e, GenreBenchData data, Parallel parallel, int epochs, int warmRows) {
         ThreadCpu[] last = {ThreadCpu.now()};
+        long[] pool = {parallel.missedCalls(), parallel.serialCalls()};
         System.out.println("cpu " + e.key() + " before_epoch_1 " + last[0].line()
                 + (ThreadCpu.available() ? "" : " (no /proc: only the training thread is measured)"));
         GenreSetup setup = new GenreSetup(e, data, parallel, 42);
@@ -143,8 +147,12 @@ public final class GenreEpochs {
             @Override
             public void epochDone(EpochResult r) {
                 ThreadCpu now = ThreadCpu.now();
-                System.out.printf(Locale.ROOT, "cpu %s epoch_%d wall=%.3f %s%n", e.key(), r.epoch(), r.seconds(), now.minus(last[0]).line());
+                String split = parallel.threads() == 1 ? ""
+                        : String.format(Locale.ROOT, " missed_calls=%d serial_calls=%d", parallel.missedCalls() - pool[0], parallel.serialCalls() - pool[1]);
+                System.out.printf(Locale.ROOT, "cpu %s epoch_%d wall=%.3f %s%s%n", e.key(), r.epoch(), r.seconds(), now.minus(last[0]).line(), split);
                 last[0] = now;
+                pool[0] = parallel.missedCalls();
+                pool[1] = parallel.serialCalls();
             }
         });
         double[] s = new double[epochs];

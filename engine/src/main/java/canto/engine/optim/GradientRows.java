@@ -18,6 +18,8 @@ import java.util.Arrays;
  * got a gradient before the tracker existed) and once another tracker replaced this one.
  */
 final class GradientRows {
+    /** Floats per aligned part: a multiple of every vector width (16 floats: 512 bits). */
+    static final int ALIGN = 16;
     private final TouchedRows touched;
     private final int offset, rows, width;
     /** Every row the tracker has not marked holds a +0 gradient. */
@@ -37,6 +39,10 @@ final class GradientRows {
     /**
      * Runs {@code withGrad} over the parts of the arena range {@code [from, to)} (inside the table)
      * that lie in reported rows and {@code withoutGrad} over the rest, in order; reads the marks only.
+     * The parts with a gradient are widened to multiples of {@link #ALIGN} arena floats (within
+     * {@code [from, to)}) and merged where they then meet, so that both bodies get whole vectors
+     * instead of a scalar tail at every run of reported rows: the rows taken in by the widening hold
+     * +0, for which {@code adamStep} gives the bits of {@code adamStepNoGrad}.
      */
     void update(int from, int to, Parallel.Body withGrad, Parallel.Body withoutGrad) {
         if (!clean || touched.replaced()) {
@@ -45,14 +51,29 @@ final class GradientRows {
         }
         long[] tw = touched.words();
         int rowEnd = (to - offset + width - 1) / width;   // rows [r, rowEnd) meet [from, to)
-        int at = from;
+        int at = from;                                    // [from, at) is done
+        int gs = -1, ge = -1;                             // the part with a gradient not run yet
         for (int r = nextMarked(tw, (from - offset) / width, rowEnd); r < rowEnd; ) {
             int runEnd = nextUnmarked(tw, r, rowEnd);
-            int s = Math.max(from, offset + r * width), e = Math.min(to, offset + runEnd * width);
-            if (s > at) withoutGrad.run(at, s);
-            withGrad.run(s, e);
-            at = e;
+            int s = Math.max(from, (offset + r * width) & -ALIGN);
+            int e = Math.min(to, (offset + runEnd * width + ALIGN - 1) & -ALIGN);
+            if (s <= ge) {
+                ge = Math.max(ge, e);
+            } else {
+                if (ge > gs) {
+                    if (gs > at) withoutGrad.run(at, gs);
+                    withGrad.run(gs, ge);
+                    at = ge;
+                }
+                gs = s;
+                ge = e;
+            }
             r = nextMarked(tw, runEnd, rowEnd);
+        }
+        if (ge > gs) {
+            if (gs > at) withoutGrad.run(at, gs);
+            withGrad.run(gs, ge);
+            at = ge;
         }
         if (at < to) withoutGrad.run(at, to);
     }

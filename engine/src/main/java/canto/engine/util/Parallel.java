@@ -19,6 +19,16 @@ import java.util.concurrent.locks.LockSupport;
  * for when 2 pays). Workers spin briefly after a job, since in a training loop the next one
  * usually follows within microseconds, then park. A call made while the pool is busy (from
  * another thread, or from inside a body) runs on the caller alone. A call allocates nothing.
+ *
+ * <p>A split call <em>misses</em> when the workers had no core of their own for it: no worker took
+ * a chunk, or one woken on the caller's core took them all, or one lost its core holding a chunk
+ * (the caller then waits for it). On a machine whose other cores are busy (other processes, the
+ * JIT's compiler threads) that is most calls, and each costs a wake-up and context switches for
+ * nothing. So after a miss the next {@link #MIN_BACKOFF} calls run on the caller alone, twice as
+ * many after each further miss in a row (at most {@link #MAX_BACKOFF}), until a call is really
+ * split again. Which calls split changes no result for the bodies this pool is for, whose every
+ * chunk computes exactly what the whole range computes there (element-wise updates, the column
+ * and row parts of products: docs/KERNELS.md).
  */
 public final class Parallel {
     /** The work on {@code [from, to)}. */
@@ -29,6 +39,13 @@ public final class Parallel {
 
     /** How long an idle worker spins before it parks. */
     private static final long SPIN_NANOS = 100_000;
+    /**
+     * A call is late when the caller, its chunks done, waited this much longer for the workers'
+     * chunks than it took for its own: a worker lost its core holding a chunk.
+     */
+    static final long LATE_NANOS = 20_000;
+    /** Calls run on the caller alone after a missed call: at first, and the most after misses in a row. */
+    static final int MIN_BACKOFF = 16, MAX_BACKOFF = 1024;
     /** Chunks per thread: finer chunks let the caller take over more of a late worker's share. */
     private static final int CHUNKS_PER_THREAD = 2;
 
@@ -50,6 +67,11 @@ public final class Parallel {
     private final AtomicInteger done = new AtomicInteger();
     private volatile Throwable failure;
     private volatile long seq;
+    // Back-off (read and written only by the caller holding busy): after a call that missed, the
+    // next serialLeft calls run on the caller alone; the count doubles while calls keep missing and
+    // falls back to MIN_BACKOFF after a call that was really split.
+    private int serialLeft, backoff = MIN_BACKOFF;
+    private long missedCalls, serialCalls;
 
     /** A pool with {@code threads} threads in all, the caller included ({@code threads - 1} workers). */
     public Parallel(int threads) {
@@ -81,6 +103,12 @@ public final class Parallel {
 
     public int threads() { return threads; }
 
+    /** Split calls so far that missed (see {@link #forRange}); for benchmarks. */
+    public long missedCalls() { return missedCalls; }
+
+    /** Calls so far run on the caller alone because a recent call had missed; for benchmarks. */
+    public long serialCalls() { return serialCalls; }
+
     /**
      * Runs {@code body} over {@code [0, n)} split into {@code 2 · threads()} contiguous chunks
      * whose bounds are multiples of {@code align} (the last chunk takes the rest). With fewer
@@ -93,6 +121,14 @@ public final class Parallel {
             return;
         }
         try {
+            if (serialLeft > 0) {   // a recent call missed: the other cores are likely taken
+                // before the last of these calls, wake the workers: parked for a while, they could
+                // not wake in time for the next split call, which would then miss for that alone
+                if (--serialLeft == 0) for (Worker w : workers) LockSupport.unpark(w);
+                serialCalls++;
+                body.run(0, n);
+                return;
+            }
             long s = seq + 1;
             this.body = body;
             this.n = n;
@@ -101,10 +137,23 @@ public final class Parallel {
             done.set(0);
             seq = s;
             for (Worker w : workers) LockSupport.unpark(w);
-            work(0, s);
+            long start = System.nanoTime();
+            int ran = work(0, s);
+            long own = System.nanoTime();
             for (int spins = 0; done.get() != parts; spins++) {
                 if (spins < 1 << 12) Thread.onSpinWait();
                 else Thread.yield(); // a worker holding a chunk may be waiting for this core
+            }
+            long waited = System.nanoTime() - own;
+            // Missed: no worker took a chunk (none had a core in time), the caller took none (a worker
+            // woken on the caller's own core ran first), or a worker held a chunk long after the caller
+            // was done (it lost its core mid-chunk).
+            if (ran == parts || ran == 0 || waited > LATE_NANOS + (own - start)) {
+                missedCalls++;
+                serialLeft = backoff;
+                backoff = Math.min(MAX_BACKOFF, 2 * backoff);
+            } else {
+                backoff = MIN_BACKOFF;
             }
             this.body = null;
             Throwable t = failure;
@@ -123,15 +172,17 @@ public final class Parallel {
      * {@code [t·CHUNKS_PER_THREAD, (t+1)·CHUNKS_PER_THREAD)} first (the same thread meets the
      * same data on every call: cache affinity), then any chunk nobody has taken, last first.
      */
-    private void work(int t, long s) {
-        int own = t * CHUNKS_PER_THREAD;
-        for (int c = own; c < own + CHUNKS_PER_THREAD; c++) tryRun(c, s);
-        for (int c = parts - 1; c >= 0; c--) tryRun(c, s);
+    private int work(int t, long s) {
+        int own = t * CHUNKS_PER_THREAD, ran = 0;
+        for (int c = own; c < own + CHUNKS_PER_THREAD; c++) ran += tryRun(c, s);
+        for (int c = parts - 1; c >= 0; c--) ran += tryRun(c, s);
+        return ran;
     }
 
-    private void tryRun(int c, long s) {
+    /** Runs chunk {@code c} of job {@code s} unless somebody took it: 1 if this thread ran it, else 0. */
+    private int tryRun(int c, long s) {
         long last = claimed.get(c);
-        if (last >= s || !claimed.compareAndSet(c, last, s)) return;
+        if (last >= s || !claimed.compareAndSet(c, last, s)) return 0;
         try {
             int from = Math.min(n, c * chunk);
             int to = c == parts - 1 ? n : Math.min(n, from + chunk);
@@ -141,6 +192,7 @@ public final class Parallel {
         } finally {
             done.incrementAndGet();
         }
+        return 1;
     }
 
     /** Elements per chunk: {@code ceil(n / parts)} rounded up to a multiple of {@code align}. */
@@ -167,7 +219,10 @@ public final class Parallel {
                 long s;
                 while ((s = seq) == seen) {
                     if (System.nanoTime() - spinStart < SPIN_NANOS) Thread.onSpinWait();
-                    else LockSupport.park(this);
+                    else {
+                        LockSupport.park(this);
+                        spinStart = System.nanoTime();   // woken without a job (see forRange): spin again
+                    }
                 }
                 seen = s;
                 work(index, s);

@@ -89,6 +89,29 @@ class ParallelTest {
     }
 
     @Test
+    void afterAMissedCallTheNextCallsRunOnTheCaller() throws Exception {
+        Parallel p = new Parallel(2);
+        Thread caller = Thread.currentThread();
+        // a worker that holds its chunk 2 ms: the caller waits for it, so the call misses (as does
+        // one where the worker was not awake in time and the caller ran every chunk)
+        Parallel.Body slowWorker = (from, to) -> {
+            if (Thread.currentThread() != caller) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        for (int i = 0; i < 10_000 && p.missedCalls() == 0; i++) p.forRange(1000, 16, 1, slowWorker);
+        assertEquals(1, p.missedCalls(), "a call whose worker held a chunk 2 ms misses");
+        long serial = p.serialCalls();
+        for (int i = 0; i < Parallel.MIN_BACKOFF; i++) assertEquals(1, chunks(p, 1000, 16, 1).size(), "call " + i + " after the miss");
+        assertEquals(serial + Parallel.MIN_BACKOFF, p.serialCalls());
+        assertEquals(4, chunks(p, 1000, 16, 1).size(), "then the pool splits again");
+    }
+
+    @Test
     void rejectsBadThreadCounts() {
         assertThrows(IllegalArgumentException.class, () -> new Parallel(0));
     }

@@ -128,7 +128,7 @@ class TitleGeneratorTest {
         for (TitleLists.Act a : TitleGenerator.acts()) {
             for (String n : new HashSet<>(a.allNames())) assertTrue(names.add(n), "acts.txt:" + a.line() + ": '" + n + "' names another act too");
         }
-        assertTrue(names.size() > 1000, "names: " + names.size());
+        assertTrue(names.size() > 3_500, "names: " + names.size());
         Set<String> songs = new HashSet<>();
         TitleLists lists = TitleLists.bundled();
         for (List<TitleLists.Song> l : lists.songs.values()) {

@@ -36,7 +36,7 @@ public final class NeuralTitleParser implements TitleParser {
      * names no threshold of its own ({@code review_below} in its metadata). Chosen on the dev set
      * (docs/TAGGER.md, "Confidence").
      */
-    public static final double DEFAULT_REVIEW_BELOW = 0.50;
+    public static final double DEFAULT_REVIEW_BELOW = 0.49;
 
     /** A parse naming no artist must be this many times more probable than the best one naming one (see {@link PieceDecoder}). */
     static final double NO_ARTIST_ODDS = 4;

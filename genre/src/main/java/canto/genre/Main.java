@@ -12,9 +12,11 @@ import canto.genre.data.TokenizedLyrics;
 import canto.genre.predict.PredictCommand;
 import canto.genre.train.Experiment;
 import canto.genre.train.ExperimentRunner;
+import canto.genre.train.KernelWarmUp;
 import canto.genre.train.RunResult;
 import canto.genre.train.TrainedRun;
 import canto.genre.report.Metrics;
+import canto.genre.report.PictureWarmUp;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -72,12 +74,17 @@ public final class Main {
 
     private static int runExperiments(Options o, PrintStream out, PrintStream err, boolean terminal)
             throws DataFileException, IOException {
+        PhaseClock clock = PhaseClock.fromProperty(err);
+        clock.mark("jvm-start");
+        Experiment first = o.experiments().get(0);
+        KernelWarmUp warmUp = KernelWarmUp.enabled() ? KernelWarmUp.start(first, o.batchFor(first)) : null;
         String name = o.data().toString();
         SongTable loaded = SongTableLoader.load(o.data(), name);
         final SongTable table = o.syntheticFeatures() ? loaded.withFeatures(syntheticFeatures(loaded.rows())) : loaded;
         if (o.syntheticFeatures()) {
             out.println("timing run: the 22 features are uniform random numbers (seed 12345); accuracies using them mean nothing");
         }
+        clock.mark("read-csv");
         describe(table, out);
         List<String> refusals = new ArrayList<>();
         for (Experiment e : o.experiments()) {
@@ -91,9 +98,12 @@ public final class Main {
 
         TokenizedLyrics lyrics = table.hasLyrics() && o.experiments().stream().anyMatch(Experiment::usesLyrics)
                 ? TokenizedLyrics.of(table.lyrics(), new BasicEnglishTokenizer()) : null;
+        clock.mark("tokenize");
         double baseRate = baseRate(table);
         Outputs outputs = new Outputs(o.out());
         java.nio.file.Files.createDirectories(o.out());   // fail before training, not after
+        if (warmUp != null) clock.mark("wait for the warm-up (" + warmUp.finish() + " steps)");
+        PictureWarmUp pictureWarmUp = KernelWarmUp.enabled() ? PictureWarmUp.start() : null;
         List<RunResult> all = new ArrayList<>();
         ConsoleProgress progress = new ConsoleProgress(out, terminal);
         for (Experiment e : o.experiments()) {
@@ -106,16 +116,22 @@ public final class Main {
                 TrainedRun run = ExperimentRunner.run(table, lyrics, e, seed, o.epochsFor(e), o.batchFor(e), o.ngrams(), progress);
                 if (run.vocabulary() != null) out.printf(Locale.ROOT, "vocabulary: %d entries (<unk> and the padding id %d included: %d embedding rows)%n",
                         run.vocabulary().size(), run.vocabulary().paddingId(), run.vocabulary().size() + 1);
+                clock.mark("train " + e.id() + " seed " + seed);
                 runs.add(run.result());
                 all.add(run.result());
                 outputs.results(all);
                 out.println("model: " + outputs.model(run));
+                clock.mark("results and model files");
+                if (pictureWarmUp != null) pictureWarmUp.finish();
                 if (e == Experiment.LYRICS && seed == 1) {
                     writePicture(err, () -> out.println("embedding PCA: " + outputs.embeddingMap(run, lyrics, table) + " (+ .html, .png)"));
+                    clock.mark("embedding map");
                 }
             }
             writePicture(err, () -> out.println("chart: " + outputs.accuracyChart(e, runs, baseRate) + " (+ .svg)"));
+            clock.mark("accuracy chart");
             writePicture(err, () -> out.println("confusion matrix: " + outputs.confusionChart(e, runs)));
+            clock.mark("confusion chart");
             summarize(e, runs, baseRate, out);
         }
         out.println("\nresults: " + o.out().resolve(Outputs.RESULTS));

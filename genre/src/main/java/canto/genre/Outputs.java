@@ -23,6 +23,8 @@ import canto.genre.train.TrainedRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /** Everything a run writes into the output directory; every file is written atomically. */
 final class Outputs {
@@ -85,10 +87,31 @@ final class Outputs {
         int[] counts = new int[words];
         for (int i = 0; i < words; i++) counts[i] = vocab.count(i);
         EmbeddingMap map = new EmbeddingMap(vocab.words(), xy, lean, counts, LabelEncoder.GENRES.classes(), title);
+        // the PNG on a second thread while this one writes the text files (independent outputs)
+        FutureTask<byte[]> png = new FutureTask<>(map::png);
+        Thread drawer = new Thread(png, "canto-embedding-png");
+        drawer.setDaemon(true);
+        drawer.start();
         Path csv = dir.resolve(EMBEDDING + ".csv");
         AtomicFiles.write(csv, map.csv());
         AtomicFiles.write(dir.resolve(EMBEDDING + ".html"), map.html());
-        AtomicFiles.write(dir.resolve(EMBEDDING + ".png"), map.png());
+        AtomicFiles.write(dir.resolve(EMBEDDING + ".png"), result(png));
         return csv;
+    }
+
+    /** The task's result; its exception as it was thrown (an IOException, RuntimeException or Error). */
+    private static byte[] result(FutureTask<byte[]> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) throw (IOException) cause;
+            if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+            if (cause instanceof Error) throw (Error) cause;
+            throw new IllegalStateException(cause);
+        }
     }
 }

@@ -1,9 +1,7 @@
 package canto.genre.data;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every song's lyrics tokenised once ({@link BasicEnglishTokenizer}) and interned: each
@@ -20,25 +18,27 @@ public final class TokenizedLyrics {
     }
 
     public static TokenizedLyrics of(List<String> lyrics, BasicEnglishTokenizer tokenizer) {
-        Map<String, Integer> index = new HashMap<>();
-        List<String> types = new ArrayList<>();
+        SongBuilder builder = new SongBuilder();
         int[][] songs = new int[lyrics.size()][];
         for (int s = 0; s < songs.length; s++) {
-            List<String> tokens = tokenizer.tokenize(lyrics.get(s));
-            int[] song = new int[tokens.size()];
-            for (int i = 0; i < song.length; i++) {
-                String t = tokens.get(i);
-                Integer type = index.get(t);
-                if (type == null) {
-                    type = types.size();
-                    index.put(t, type);
-                    types.add(t);
-                }
-                song[i] = type;
-            }
-            songs[s] = song;
+            builder.length = 0;
+            tokenizer.tokenize(lyrics.get(s), builder);
+            songs[s] = Arrays.copyOf(builder.types, builder.length);
         }
-        return new TokenizedLyrics(List.copyOf(types), songs);
+        return new TokenizedLyrics(builder.table.types(), songs);
+    }
+
+    /** Collects one song's type numbers, interning its tokens in the table shared by all songs. */
+    private static final class SongBuilder implements BasicEnglishTokenizer.TokenSink {
+        final TokenTable table = new TokenTable();
+        int[] types = new int[256];
+        int length;
+
+        @Override
+        public void token(char[] text, int start, int count) {
+            if (length == types.length) types = Arrays.copyOf(types, 2 * length);
+            types[length++] = table.intern(text, start, count);
+        }
     }
 
     public int songs() { return songs.length; }

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -63,7 +62,7 @@ public final class EmbeddingMap {
         try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
             p.printRecord("word", "x0", "x1");
             for (int i = 0; i < words.size(); i++) {
-                p.printRecord(words.get(i), String.format(Locale.ROOT, "%.6f", xy[2 * i]), String.format(Locale.ROOT, "%.6f", xy[2 * i + 1]));
+                p.printRecord(words.get(i), FixedDecimal.format(xy[2 * i], 6), FixedDecimal.format(xy[2 * i + 1], 6));
             }
         }
         return out.toString();
@@ -79,7 +78,7 @@ public final class EmbeddingMap {
             if (i > 0) { w.append(','); p.append(','); c.append(','); n.append(','); }
             n.append(counts[i]);
             w.append(Json.quote(words.get(i)).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"));
-            p.append(String.format(Locale.ROOT, "%.4f,%.4f", xy[2 * i], xy[2 * i + 1]));
+            p.append(FixedDecimal.format(xy[2 * i], 4)).append(',').append(FixedDecimal.format(xy[2 * i + 1], 4));
             c.append(lean[i]);
         }
         StringBuilder g = new StringBuilder("[");
